@@ -1,0 +1,5 @@
+"""Local development: `make run`."""
+
+from .base import *
+
+DEBUG = env_bool("DJANGO_DEBUG", default=True)

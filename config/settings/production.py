@@ -1,0 +1,24 @@
+"""Production: refuses to start with DEBUG or without a real secret key."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *
+
+if DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG must be off in production.")
+if not SECRET_KEY or SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 40:
+    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (40+ random characters) in production.")
+if not env("DATABASE_URL"):
+    raise ImproperlyConfigured("Set DATABASE_URL in production.")
+
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 600)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(STATIC_ROOT)))
+LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")
+# Private files are handed to nginx through X-Accel-Redirect (deploy/nginx.conf).
+PRIVATE_FILES_ACCEL_PREFIX = env("PRIVATE_FILES_ACCEL_PREFIX", "/_private/")

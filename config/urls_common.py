@@ -1,0 +1,26 @@
+"""Routes every host answers: accounts, language, and the API under /api/v1/."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core.api.auth import TokenApi
+from core.api.me import MeApi
+from core.views import auth
+from tenants.api import RegionListApi
+
+api_v1 = [
+    path("regions/", RegionListApi.as_view(), name="api-regions"),
+    path("auth/token/", TokenApi.as_view(), name="api-token"),
+    path("me/", MeApi.as_view(), name="api-me"),
+]
+
+urlpatterns = [
+    path("accounts/login/", auth.login_view, name="login"),
+    path("accounts/logout/", auth.logout_view, name="logout"),
+    path("accounts/handoff/", auth.handoff_view, name="handoff"),
+    path("switch-region/", auth.switch_region_view, name="switch-region"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

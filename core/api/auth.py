@@ -1,0 +1,45 @@
+"""Token authentication: a token issued on any host works on every host."""
+
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+
+class TokenInput(serializers.Serializer):
+    username = serializers.CharField(label=_("用户名"))
+    password = serializers.CharField(label=_("密码"), style={"input_type": "password"},
+                                     trim_whitespace=False)
+
+    def validate(self, attrs: dict) -> dict:
+        user = authenticate(self.context["request"], username=attrs["username"],
+                            password=attrs["password"])
+        if user is None or not user.is_active:
+            raise serializers.ValidationError(
+                {"non_field_errors": [_("用户名或密码不正确。")]}, code="authorization")
+        attrs["user"] = user
+        return attrs
+
+
+class TokenOutput(serializers.Serializer):
+    token = serializers.CharField()
+
+
+class TokenApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(request=TokenInput, responses={200: TokenOutput}, auth=[])
+    def post(self, request: Request) -> Response:
+        serializer = TokenInput(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        return Response(TokenOutput({"token": token.key}).data)

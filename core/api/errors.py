@@ -1,0 +1,58 @@
+"""The error contract of API.md, in one place.
+
+400 `{"field": [...]}`; 401; 403 and 409 `{"detail", "code"}`; 404 never says whether the thing
+exists elsewhere; 413 over the upload limit; 429 too many attempts.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class Conflict(exceptions.APIException):
+    """The action is not allowed in the current state (window closed, limit reached...)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("当前状态下不允许此操作。")
+    default_code = "conflict"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("上传的文件超过大小限制。")
+    default_code = "too_large"
+
+
+class NotFound(exceptions.NotFound):
+    default_detail = _("未找到。")
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, Http404):
+        exc = NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.NotFound):
+        response.data = {"detail": str(NotFound.default_detail), "code": "not_found"}
+    elif isinstance(exc, exceptions.ValidationError):
+        pass  # DRF's field -> messages mapping is the contract
+    elif isinstance(response.data, dict) and "detail" in response.data:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else response.data["detail"]
+        response.data = {
+            "detail": str(detail),
+            "code": getattr(detail, "code", None) or getattr(exc, "default_code", "error"),
+        }
+    return response

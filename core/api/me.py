@@ -1,0 +1,37 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.access import regions_of
+from tenants.routing import REGION_MAP
+
+
+class MeOutput(serializers.Serializer):
+    username = serializers.CharField()
+    name = serializers.CharField()
+    role = serializers.CharField()
+    role_display = serializers.CharField()
+    email = serializers.EmailField(allow_blank=True)
+    regions = serializers.ListField(child=serializers.CharField(),
+                                    help_text="codes of the regions the user may act in")
+    minutes_used = serializers.FloatField()
+
+
+class MeApi(APIView):
+    @extend_schema(responses={200: MeOutput})
+    def get(self, request: Request) -> Response:
+        user = request.user
+        codes = regions_of(user)
+        if codes is None:
+            codes = [region.schema_name for region in REGION_MAP.regions()]
+        return Response(MeOutput({
+            "username": user.username,
+            "name": user.name,
+            "role": user.role,
+            "role_display": user.get_role_display(),
+            "email": user.email,
+            "regions": codes,
+            "minutes_used": 0.0,
+        }).data)

@@ -1,0 +1,46 @@
+"""The only way code reaches a region's schema from outside a request routed to it.
+
+Views and API run in the region their host names (tenants.routing). Everything else — tasks,
+commands, the public site's cross-region reads and, later, requalification — enters a region
+through `in_region()` or walks them with `each_region()`. Nothing else in the code base calls
+`schema_context`, `tenant_context` or `connection.set_schema*` (a test checks this).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connection
+from django_tenants.utils import schema_context
+
+from .directory import PUBLIC_CODE
+from .models import Region
+
+
+def current_region_code() -> str:
+    """The schema the connection is in now (`public` outside any region)."""
+    return connection.schema_name
+
+
+@contextmanager
+def in_region(code: str) -> Iterator[None]:
+    """Run the block inside one region's schema (or `public`), then restore the previous one.
+
+    Unknown codes raise `Region.DoesNotExist` rather than silently using `public`.
+    """
+    if code != PUBLIC_CODE and not Region.objects.filter(schema_name=code).exists():
+        raise Region.DoesNotExist(code)
+    with schema_context(code):
+        yield
+
+
+@contextmanager
+def in_public() -> Iterator[None]:
+    with schema_context(PUBLIC_CODE):
+        yield
+
+
+def each_region() -> Iterator[Region]:
+    """Yield every region with the connection inside its schema."""
+    for region in list(Region.objects.regions()):
+        with schema_context(region.schema_name):
+            yield region
