@@ -8,8 +8,9 @@ from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
+
+from core.api.throttling import LoginRateThrottle
 
 
 class TokenInput(serializers.Serializer):
@@ -34,7 +35,7 @@ class TokenOutput(serializers.Serializer):
 class TokenApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [LoginRateThrottle]
     throttle_scope = "login"
 
     @extend_schema(request=TokenInput, responses={200: TokenOutput}, auth=[])
