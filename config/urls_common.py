@@ -3,6 +3,14 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from core.api.accounts import (
+    ApplicantRegisterApi,
+    AuthorityListApi,
+    MyUnitApi,
+    PasswordChangeApi,
+    UnitRegisterApi,
+    UnitSearchApi,
+)
 from core.api.auth import TokenApi
 from core.api.me import MeApi
 from core.views import auth
@@ -11,7 +19,13 @@ from tenants.api import RegionListApi
 api_v1 = [
     path("regions/", RegionListApi.as_view(), name="api-regions"),
     path("auth/token/", TokenApi.as_view(), name="api-token"),
+    path("auth/register/applicant/", ApplicantRegisterApi.as_view(), name="api-register-applicant"),
+    path("auth/register/unit/", UnitRegisterApi.as_view(), name="api-register-unit"),
     path("me/", MeApi.as_view(), name="api-me"),
+    path("me/password/", PasswordChangeApi.as_view(), name="api-password"),
+    path("my-unit/", MyUnitApi.as_view(), name="api-my-unit"),
+    path("units/", UnitSearchApi.as_view(), name="api-units"),
+    path("authorities/", AuthorityListApi.as_view(), name="api-authorities"),
 ]
 
 urlpatterns = [

@@ -28,8 +28,12 @@ def load_demo() -> list[User]:
     with transaction.atomic():
         users = [_demo_user(username="central", name="自治区职称办", role=Role.CENTRAL_OFFICE)]
         users += [
-            _demo_user(username=f"admin-{region.schema_name}", name=f"{region.name}管理员",
-                       role=Role.REGION_ADMIN, region=region)
+            _demo_user(
+                username=f"admin-{region.schema_name}",
+                name=f"{region.name}管理员",
+                role=Role.REGION_ADMIN,
+                region=region,
+            )
             for region in regions
         ]
     return users

@@ -18,6 +18,7 @@ class LoginForm(forms.Form):
     error_messages = {
         "invalid_login": _("用户名或密码不正确。"),
         "inactive": _("该账号已停用。"),
+        "locked_out": _("登录失败次数过多，账号已暂时锁定，请稍后再试或找回密码。"),
     }
 
     def __init__(self, request: HttpRequest, *args: object, **kwargs: object) -> None:
@@ -27,7 +28,8 @@ class LoginForm(forms.Form):
         current = getattr(request, "tenant", None)
         codes = {code for code, _name in self.fields["region"].choices}
         self.fields["region"].initial = (
-            current.schema_name if current is not None and current.schema_name in codes
+            current.schema_name
+            if current is not None and current.schema_name in codes
             else AUTONOMOUS_REGION_CODE
         )
         self.user: User | None = None
@@ -37,8 +39,12 @@ class LoginForm(forms.Form):
         username, password = cleaned.get("username"), cleaned.get("password")
         if username and password:
             user = authenticate(self.request, username=username, password=password)
+            if getattr(self.request, "axes_locked_out", False):
+                raise forms.ValidationError(self.error_messages["locked_out"], code="locked_out")
             if user is None:
-                raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+                raise forms.ValidationError(
+                    self.error_messages["invalid_login"], code="invalid_login"
+                )
             if not user.is_active:
                 raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
             self.user = user

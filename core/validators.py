@@ -185,8 +185,16 @@ CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_CATEGORIES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "1": frozenset("1239"),  # 机构编制：机关、事业单位、中央编办直接管理的群众团体、其他
+        "2": frozenset("19"),  # 外交：外国常驻新闻机构、其他
+        "3": frozenset("1234569"),  # 司法行政：律师事务所、公证处、基层法律服务所、司法鉴定机构…
+        "4": frozenset("19"),  # 文化：外国在华文化中心、其他
         "5": frozenset("1239"),  # 民政：社会团体、民办非企业单位、基金会、其他
+        "6": frozenset("129"),  # 旅游：境外旅游部门常驻代表机构、其他
+        "7": frozenset("129"),  # 宗教：宗教活动场所、宗教院校、其他
+        "8": frozenset("19"),  # 工会：基层工会、其他
         "9": frozenset("123"),  # 工商：企业、个体工商户、农民专业合作社
+        "A": frozenset("19"),  # 中央军委改革和编制办公室：军队事业单位、其他
+        "N": frozenset("1239"),  # 农业：组级、村级、乡镇级集体经济组织、其他
         "Y": frozenset("1"),  # 其他
     }
 )

@@ -25,8 +25,13 @@ class RegionListApi(APIView):
     @extend_schema(responses={200: RegionOutput(many=True)}, auth=[])
     def get(self, request: Request) -> Response:
         rows = [
-            {"code": r.schema_name, "name": r.name, "full_name": r.full_name,
-             "is_south_four": r.is_south_four, "url": region_url(request, r.schema_name)}
+            {
+                "code": r.schema_name,
+                "name": r.name,
+                "full_name": r.full_name,
+                "is_south_four": r.is_south_four,
+                "url": region_url(request, r.schema_name),
+            }
             for r in REGION_MAP.regions()
         ]
         return Response(RegionOutput(rows, many=True).data)

@@ -37,7 +37,11 @@ def region_url(request: HttpRequest | None, code: str, path: str = "/") -> str:
 def region_choices(request: HttpRequest | None) -> list[RegionChoice]:
     """The region selector: the 15 regions, 自治区 first."""
     return [
-        RegionChoice(region.schema_name, region.name, region_url(request, region.schema_name),
-                     region.is_south_four)
+        RegionChoice(
+            region.schema_name,
+            region.name,
+            region_url(request, region.schema_name),
+            region.is_south_four,
+        )
         for region in REGION_MAP.regions()
     ]

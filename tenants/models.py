@@ -67,3 +67,6 @@ class RoutingVersion(models.Model):
 
     class Meta:
         verbose_name = _("路由版本")
+
+    def __str__(self) -> str:
+        return str(self.version)

@@ -23,15 +23,24 @@ def ensure_public_site() -> Region:
     """The public schema's tenant row and the base domain (idempotent)."""
     public, _created = Region.objects.get_or_create(
         schema_name=PUBLIC_CODE,
-        defaults={"name": "新疆职称管理平台", "full_name": "新疆专业技术人员职称管理平台",
-                  "sort_order": 0},
+        defaults={
+            "name": "新疆职称管理平台",
+            "full_name": "新疆专业技术人员职称管理平台",
+            "sort_order": 0,
+        },
     )
     _ensure_primary_domain(public, settings.BASE_DOMAIN)
     return public
 
 
-def region_create(*, code: str, name: str, full_name: str = "", is_south_four: bool = False,
-                  sort_order: int | None = None) -> Region:
+def region_create(
+    *,
+    code: str,
+    name: str,
+    full_name: str = "",
+    is_south_four: bool = False,
+    sort_order: int | None = None,
+) -> Region:
     """Create (or update) one region: its schema with every region migration, and its host.
 
     Idempotent: running it again updates the names and flag and keeps the schema.
@@ -48,12 +57,21 @@ def region_create(*, code: str, name: str, full_name: str = "", is_south_four: b
     if region is None:
         # Creating the schema runs every region migration; it cannot share a transaction
         # with the domain, but a failed schema creation leaves no row behind.
-        region = Region(schema_name=code, name=name, full_name=full_name or name,
-                        is_south_four=is_south_four, sort_order=sort_order)
+        region = Region(
+            schema_name=code,
+            name=name,
+            full_name=full_name or name,
+            is_south_four=is_south_four,
+            sort_order=sort_order,
+        )
         region.save()
     else:
         changed = (region.name, region.full_name, region.is_south_four, region.sort_order) != (
-            name, full_name or name, is_south_four, sort_order)
+            name,
+            full_name or name,
+            is_south_four,
+            sort_order,
+        )
         if changed:
             region.name, region.full_name = name, full_name or name
             region.is_south_four, region.sort_order = is_south_four, sort_order
@@ -67,8 +85,13 @@ def bootstrap_regions(specs: tuple[RegionSpec, ...] = REGIONS) -> list[Region]:
     """The public site and the regions of Xinjiang, in selector order (idempotent)."""
     ensure_public_site()
     return [
-        region_create(code=spec.code, name=spec.name, full_name=spec.full_name,
-                      is_south_four=spec.is_south_four, sort_order=position)
+        region_create(
+            code=spec.code,
+            name=spec.name,
+            full_name=spec.full_name,
+            is_south_four=spec.is_south_four,
+            sort_order=position,
+        )
         for position, spec in enumerate(specs, start=1)
     ]
 
@@ -81,7 +104,8 @@ def _ensure_primary_domain(region: Region, host: str) -> Domain:
         return Domain.objects.create(domain=host, tenant=region, is_primary=True)
     if domain.tenant_id != region.pk or not domain.is_primary:
         Domain.objects.filter(tenant=region, is_primary=True).exclude(pk=domain.pk).update(
-            is_primary=False)
+            is_primary=False
+        )
         domain.tenant, domain.is_primary = region, True
         domain.save()
     return domain

@@ -17,7 +17,7 @@ _serial = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # noqa: PT004
+def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         bootstrap_regions()
 
@@ -42,8 +42,9 @@ def make_user(db):
     def make(role: str = Role.APPLICANT, *, name: str = "", region=None, **fields) -> User:
         n = next(_serial)
         username = fields.pop("username", f"{role}-{n}")
-        user = User(username=username, name=name or f"测试用户{n}", role=role, region=region,
-                    **fields)
+        user = User(
+            username=username, name=name or f"测试用户{n}", role=role, region=region, **fields
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         return user

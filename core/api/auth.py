@@ -12,18 +12,23 @@ from rest_framework.views import APIView
 
 from core.api.throttling import LoginRateThrottle
 
+LOCKED_OUT_MESSAGE = _("登录失败次数过多，账号已暂时锁定，请稍后再试或找回密码。")
+
 
 class TokenInput(serializers.Serializer):
     username = serializers.CharField(label=_("用户名"))
-    password = serializers.CharField(label=_("密码"), style={"input_type": "password"},
-                                     trim_whitespace=False)
+    password = serializers.CharField(
+        label=_("密码"), style={"input_type": "password"}, trim_whitespace=False
+    )
 
     def validate(self, attrs: dict) -> dict:
-        user = authenticate(self.context["request"], username=attrs["username"],
-                            password=attrs["password"])
+        user = authenticate(
+            self.context["request"], username=attrs["username"], password=attrs["password"]
+        )
         if user is None or not user.is_active:
             raise serializers.ValidationError(
-                {"non_field_errors": [_("用户名或密码不正确。")]}, code="authorization")
+                {"non_field_errors": [_("用户名或密码不正确。")]}, code="authorization"
+            )
         attrs["user"] = user
         return attrs
 

@@ -14,8 +14,9 @@ class MeOutput(serializers.Serializer):
     role = serializers.CharField()
     role_display = serializers.CharField()
     email = serializers.EmailField(allow_blank=True)
-    regions = serializers.ListField(child=serializers.CharField(),
-                                    help_text="codes of the regions the user may act in")
+    regions = serializers.ListField(
+        child=serializers.CharField(), help_text="codes of the regions the user may act in"
+    )
     minutes_used = serializers.FloatField()
 
 
@@ -26,12 +27,16 @@ class MeApi(APIView):
         codes = regions_of(user)
         if codes is None:
             codes = [region.schema_name for region in REGION_MAP.regions()]
-        return Response(MeOutput({
-            "username": user.username,
-            "name": user.name,
-            "role": user.role,
-            "role_display": user.get_role_display(),
-            "email": user.email,
-            "regions": codes,
-            "minutes_used": 0.0,
-        }).data)
+        return Response(
+            MeOutput(
+                {
+                    "username": user.username,
+                    "name": user.name,
+                    "role": user.role,
+                    "role_display": user.get_role_display(),
+                    "email": user.email,
+                    "regions": codes,
+                    "minutes_used": round(user.minutes_used, 1),
+                }
+            ).data
+        )

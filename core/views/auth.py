@@ -22,8 +22,12 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 def safe_next(request: HttpRequest, default: str = "/") -> str:
     """A local path to continue to; anything pointing at another host is dropped."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and not target.startswith("//") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return default
@@ -50,15 +54,20 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         login(request, form.user, backend=MODEL_BACKEND)
         return go_to_region(request, form.cleaned_data["region"], safe_next(request))
-    return render(request, "core/login.html", {"form": form, "next": safe_next(request, "")},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "core/login.html",
+        {"form": form, "next": safe_next(request, "")},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_GET
 def handoff_view(request: HttpRequest) -> HttpResponse:
     """Redeem a ticket issued on another host and continue logged in."""
-    user = handoff_redeem(token=request.GET.get("ticket", ""),
-                          region_code=request.tenant.schema_name)
+    user = handoff_redeem(
+        token=request.GET.get("ticket", ""), region_code=request.tenant.schema_name
+    )
     if user is None:
         return render(request, "core/handoff_failed.html", status=400)
     login(request, user, backend=MODEL_BACKEND)

@@ -26,9 +26,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -48,20 +54,35 @@ def live_platform(django_db_setup, django_db_blocker):
     port = _free_port()
     with django_db_blocker.unblock():
         database_url = _database_url()
-    env = {**os.environ, "DATABASE_URL": database_url,
-           "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    }
     log = (ROOT / "var").joinpath("browser-server.log")
     log.parent.mkdir(exist_ok=True)
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", "--insecure",
-             f"127.0.0.1:{port}"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                "--insecure",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://localhost:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
-            request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/regions/",
-                                             headers={"Host": f"localhost:{port}"})
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1/regions/", headers={"Host": f"localhost:{port}"}
+            )
             urllib.request.urlopen(request, timeout=2).read()
             break
         except OSError:
@@ -72,6 +93,17 @@ def live_platform(django_db_setup, django_db_blocker):
     yield base
     server.terminate()
     server.wait(timeout=10)
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        # The server's backend may outlive the process by a moment; the test database is
+        # dropped next, which PostgreSQL refuses while another session is connected.
+        for _attempt in range(50):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                "current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0:
+                break
+            time.sleep(0.1)
 
 
 @pytest.fixture(scope="session")
@@ -81,8 +113,9 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield instance
         instance.close()
 
@@ -100,8 +133,9 @@ def page(browser):
 def committed_applicant(django_db_setup, django_db_blocker):
     """An applicant account that the separate server process can see."""
     with django_db_blocker.unblock():
-        user = User(username=f"browser-{uuid.uuid4().hex[:8]}", name="古丽娜尔",
-                    role=Role.APPLICANT)
+        user = User(
+            username=f"browser-{uuid.uuid4().hex[:8]}", name="古丽娜尔", role=Role.APPLICANT
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
     return user

@@ -9,8 +9,7 @@ from core.demo import DEMO_PASSWORD
 pytestmark = pytest.mark.browser
 
 
-def test_choose_urumqi_at_login_and_land_there_logged_in(live_platform, page,
-                                                         committed_applicant):
+def test_choose_urumqi_at_login_and_land_there_logged_in(live_platform, page, committed_applicant):
     port = live_platform.rsplit(":", 1)[1]
     page.goto(live_platform + "/")
 

@@ -7,12 +7,14 @@ from tests.support import RegionClient, client_for
 
 
 def _token(code: str, username: str, password: str = DEMO_PASSWORD):
-    return client_for(code).post("/api/v1/auth/token/",
-                                       {"username": username, "password": password})
+    return client_for(code).post(
+        "/api/v1/auth/token/", {"username": username, "password": password}
+    )
 
 
-@pytest.mark.parametrize("issued_on,used_on", [("public", "urumqi"), ("kashgar", "public"),
-                                               ("hotan", "altay")])
+@pytest.mark.parametrize(
+    "issued_on,used_on", [("public", "urumqi"), ("kashgar", "public"), ("hotan", "altay")]
+)
 def test_a_token_from_one_host_works_on_every_host(alice, issued_on, used_on):
     token = _token(issued_on, alice.username).json()["token"]
     me = client_for(used_on).get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token}")
@@ -33,7 +35,8 @@ def test_a_wrong_password_gets_a_400_with_a_translated_message(alice):
 
 def test_english_is_given_when_asked_for(alice):
     response = RegionClient(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="en").post(
-        "/api/v1/auth/token/", {"username": alice.username, "password": "nope"})
+        "/api/v1/auth/token/", {"username": alice.username, "password": "nope"}
+    )
     assert response.json() == {"non_field_errors": ["Incorrect username or password."]}
 
 
@@ -54,8 +57,10 @@ def test_a_region_admin_acts_only_in_their_region(make_user):
 
 
 def test_the_login_api_is_throttled_with_429(alice, settings):
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
-                               "DEFAULT_THROTTLE_RATES": {"login": "3/min"}}
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"login": "3/min"},
+    }
     from django.core.cache import cache
 
     cache.clear()

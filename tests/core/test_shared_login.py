@@ -10,8 +10,10 @@ from tests.support import RegionClient
 
 
 def _log_in(client: RegionClient, user, region: str, **extra):
-    return client.post("/accounts/login/", {"username": user.username, "password": DEMO_PASSWORD,
-                                            "region": region, **extra})
+    return client.post(
+        "/accounts/login/",
+        {"username": user.username, "password": DEMO_PASSWORD, "region": region, **extra},
+    )
 
 
 def _follow_handoff(location: str) -> tuple[RegionClient, object]:
@@ -37,7 +39,8 @@ def test_alice_picks_urumqi_at_login_and_lands_there_logged_in(alice, host_clien
 
 def test_a_wrong_password_stays_on_the_login_page_with_a_clear_error(alice, host_client):
     response = host_client("public").post(
-        "/accounts/login/", {"username": alice.username, "password": "wrong", "region": "xj"})
+        "/accounts/login/", {"username": alice.username, "password": "wrong", "region": "xj"}
+    )
     assert response.status_code == 400
     assert "用户名或密码不正确" in response.content.decode()
 
@@ -67,12 +70,17 @@ def test_a_ticket_for_one_region_does_not_open_another(alice):
 def test_an_expired_ticket_is_refused(alice, settings):
     settings.HANDOFF_TTL_SECONDS = -1
     ticket = handoff_issue(user=alice, region_code="aksu")
-    assert RegionClient(HTTP_HOST="aksu.localhost").get(
-        "/accounts/handoff/", {"ticket": ticket}).status_code == 400
+    assert (
+        RegionClient(HTTP_HOST="aksu.localhost")
+        .get("/accounts/handoff/", {"ticket": ticket})
+        .status_code
+        == 400
+    )
 
 
-@pytest.mark.parametrize("evil", ["https://evil.example.com/", "//evil.example.com/x",
-                                  "http://urumqi.localhost.evil/"])
+@pytest.mark.parametrize(
+    "evil", ["https://evil.example.com/", "//evil.example.com/x", "http://urumqi.localhost.evil/"]
+)
 def test_next_never_leaves_the_platform(alice, host_client, evil):
     location = _log_in(host_client("public"), alice, "urumqi", next=evil)["Location"]
     assert parse_qs(urlsplit(location).query)["next"] == ["/"]
@@ -89,8 +97,10 @@ def test_switching_region_from_any_page_keeps_alice_logged_in(alice, host_client
 
 
 def test_switching_to_a_made_up_region_is_refused(alice, host_client):
-    assert host_client("urumqi", user=alice).get(
-        "/switch-region/", {"to": "atlantis"}).status_code == 400
+    assert (
+        host_client("urumqi", user=alice).get("/switch-region/", {"to": "atlantis"}).status_code
+        == 400
+    )
 
 
 def test_logging_out_in_one_region_logs_out_everywhere(alice, host_client):

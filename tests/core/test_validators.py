@@ -289,11 +289,17 @@ def test_unused_letters_are_refused_by_name(letter):
     assert f"“{letter}”" in error.messages[0]
 
 
+@pytest.mark.parametrize(("authority", "category"), [("3", "1"), ("N", "2"), ("8", "1")])
+def test_law_firms_village_collectives_and_trade_unions_register(authority, category):
+    code = make_credit_code(authority, category)
+    assert validate_credit_code(code) == code
+
+
 def test_punctuation_is_refused():
     assert error_of(validate_credit_code, "91350100M000100Y4-").code == "credit_code_characters"
 
 
-@pytest.mark.parametrize("authority", ["0", "2", "3", "4", "6", "7", "8", "A", "N", "X"])
+@pytest.mark.parametrize("authority", ["0", "B", "C", "X"])
 def test_authority_outside_the_table_is_refused(authority):
     code = make_credit_code(authority, "1")
     assert error_of(validate_credit_code, code).code == "credit_code_authority"
@@ -301,9 +307,10 @@ def test_authority_outside_the_table_is_refused(authority):
 
 @pytest.mark.parametrize(
     ("authority", "category"),
-    [("9", "9"), ("9", "4"), ("1", "4"), ("5", "4"), ("Y", "2"), ("9", "A")],
+    [("9", "9"), ("9", "4"), ("1", "4"), ("5", "4"), ("Y", "2"), ("9", "A"), ("3", "8")],
 )
 def test_category_not_assigned_by_that_authority_is_refused(authority, category):
+    """Law firms (31), rural collectives (N2) and the like register; made-up pairs do not."""
     code = make_credit_code(authority, category)
     assert error_of(validate_credit_code, code).code == "credit_code_category"
 

@@ -1,8 +1,7 @@
 """Each region's rows live in its own schema; nothing crosses without tenants.crossing."""
 
-from workflow.models import Notice
-
 from tenants.crossing import each_region, in_region
+from workflow.models import Notice
 
 
 def test_a_notice_written_in_urumqi_is_invisible_from_kashgar(db):

@@ -2,12 +2,11 @@
 
 import pytest
 
+from tenants.crossing import in_region
 from tenants.models import Domain
 from tenants.regions import region_create
 from tenants.routing import REGION_MAP
 from workflow.models import Notice
-
-from tenants.crossing import in_region
 
 
 def test_the_public_site_and_a_region_answer_on_their_hosts(db, host_client):
@@ -35,8 +34,13 @@ def test_an_unknown_host_is_404_on_the_api_too(db, client):
 def test_the_regions_api_lists_fifteen_regions_autonomous_region_first(db, host_client):
     rows = host_client("public").get("/api/v1/regions/").json()
     assert len(rows) == 15
-    assert rows[0] == {"code": "xj", "name": "自治区", "full_name": "新疆维吾尔自治区",
-                       "is_south_four": False, "url": "http://xj.localhost/"}
+    assert rows[0] == {
+        "code": "xj",
+        "name": "自治区",
+        "full_name": "新疆维吾尔自治区",
+        "is_south_four": False,
+        "url": "http://xj.localhost/",
+    }
     south_four = {row["code"] for row in rows if row["is_south_four"]}
     assert south_four == {"kashgar", "hotan", "aksu", "kizilsu"}
 
@@ -65,11 +69,13 @@ def test_a_sixteenth_region_is_one_call_and_routes_at_once(db, host_client):
     assert response.status_code == 200
     assert "五家渠市" in response.content.decode()
     assert Domain.objects.get(domain="wujiaqu.localhost").tenant == region_create(
-        code="wujiaqu", name="五家渠市")  # idempotent
+        code="wujiaqu", name="五家渠市"
+    )  # idempotent
 
 
-def test_a_routed_request_costs_no_routing_query(db, host_client, django_assert_max_num_queries,
-                                                settings):
+def test_a_routed_request_costs_no_routing_query(
+    db, host_client, django_assert_max_num_queries, settings
+):
     settings.ROUTING_RECHECK_SECONDS = 60
     client = host_client("urumqi")
     client.get("/api/v1/regions/")  # warm the map

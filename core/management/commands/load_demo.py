@@ -8,5 +8,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         users = load_demo()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo data ready: {len(users)} accounts, password {DEMO_PASSWORD}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready: {len(users)} accounts, password {DEMO_PASSWORD}")
+        )

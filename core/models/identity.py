@@ -29,6 +29,33 @@ class User(AbstractUser):
         related_name="staff",
         help_text=_("地区管理员、主管单位和评审委员会人员所属的地区"),
     )
+    # Applicants: the GB 11643 number, one account per number (manual Part 1 §1 (1)).
+    id_card_number = models.CharField(
+        _("身份证号码"), max_length=18, null=True, blank=True, unique=True
+    )
+    # SHA-256 of the ID-card scan in the person's 附件库 (private, never at a guessable URL).
+    id_card_scan = models.CharField(_("身份证扫描件"), max_length=64, blank=True)
+    phone = models.CharField(_("手机号码"), max_length=11, blank=True)
+    unit = models.ForeignKey(
+        "core.Unit",
+        verbose_name=_("单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="admins",
+        help_text=_("基层单位管理员所管理的单位"),
+    )
+    authority = models.ForeignKey(
+        "core.Authority",
+        verbose_name=_("主管单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewers",
+    )
+    # The manual's "已使用1090.0分钟": time actively logged in (core.activity).
+    minutes_used = models.FloatField(_("已使用分钟"), default=0.0)
+    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped by "log out everywhere": every session signed with an older value stops working.
     session_generation = models.PositiveIntegerField(default=0, editable=False)
 
@@ -70,3 +97,6 @@ class HandoffTicket(models.Model):
 
     class Meta:
         verbose_name = _("跨地区登录凭据")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} -> {self.region_code}"

@@ -1,0 +1,54 @@
+"""The benchmark's own database: `<name>_bench` on the server DATABASE_URL names."""
+
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg2
+from psycopg2 import sql
+
+SUFFIX = "_bench"
+
+
+class NoDatabaseUrlError(RuntimeError):
+    pass
+
+
+def base_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        raise NoDatabaseUrlError(
+            "DATABASE_URL is not set: run `make bench`, or prefix the command with "
+            "deploy/dev/with-db.sh (it starts the project-local PostgreSQL)."
+        )
+    return url
+
+
+def bench_url(url: str) -> str:
+    """The same server and credentials, database `<name>_bench` (kept if already so named)."""
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") or "postgres"
+    if not name.endswith(SUFFIX):
+        name += SUFFIX
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def ensure_database(url: str) -> bool:
+    """Create the database `url` names when missing; True when it was created."""
+    parts = urlsplit(url)
+    name = database_name(url)
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    connection = psycopg2.connect(maintenance)
+    try:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone():
+                return False
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            return True
+    finally:
+        connection.close()

@@ -1,0 +1,298 @@
+"""Accounts and organizations: registration, unit information, recommending units, passwords.
+
+Plain functions named `<entity>_<action>`; views, the API and commands call them.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.audit import audit_record
+from core.models import (
+    AuditKind,
+    Authority,
+    ChangeStatus,
+    Role,
+    Unit,
+    UnitChangeRequest,
+    User,
+)
+from core.validators import (
+    normalize_org_name,
+    validate_credit_code,
+    validate_id_card_number,
+    validate_mobile,
+)
+from tenants.models import Region
+
+MAX_RECOMMENDING_UNITS = 2
+
+
+def _check_password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+
+
+def _check_username(username: str) -> None:
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": [_("该用户名已被使用，请换一个。")]})
+
+
+@transaction.atomic
+def applicant_register(
+    *,
+    username: str,
+    password: str,
+    name: str,
+    id_card_number: str,
+    phone: str,
+    email: str,
+    id_card_scan: str = "",
+    request: HttpRequest | None = None,
+) -> User:
+    """A person's account (申请人). One account per ID-card number."""
+    errors: dict[str, list[str]] = {}
+    number = phone_number = ""
+    try:
+        number = validate_id_card_number(id_card_number)
+    except ValidationError as error:
+        errors["id_card_number"] = error.messages
+    try:
+        phone_number = validate_mobile(phone)
+    except ValidationError as error:
+        errors["phone"] = error.messages
+    if number and User.objects.filter(id_card_number=number).exists():
+        errors["id_card_number"] = [
+            _(
+                "该身份证号码已注册。一个身份证号只能注册一次，"
+                "如忘记账号或密码，请使用“找回用户名或密码”。"
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
+    _check_username(username)
+    user = User(
+        username=username,
+        name=name,
+        role=Role.APPLICANT,
+        id_card_number=number,
+        phone=phone_number,
+        email=email,
+        id_card_scan=id_card_scan,
+    )
+    _check_password(password, user)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # a concurrent registration with the same number or name
+        raise ValidationError({"id_card_number": [_("该身份证号码已注册。")]}) from error
+    audit_record(AuditKind.REGISTRATION, request=request, actor=user, role=Role.APPLICANT)
+    return user
+
+
+def _unit_name_errors(name: str, short_name: str, *, exclude: Unit | None = None) -> dict:
+    """A unit may not register under a full or short name another unit already uses."""
+    keys = {normalize_org_name(name), normalize_org_name(short_name)}
+    others = Unit.objects.exclude(pk=exclude.pk) if exclude else Unit.objects.all()
+    taken: set[str] = set()
+    for pair in others.filter(Q(name_key__in=keys) | Q(short_name_key__in=keys)).values_list(
+        "name_key", "short_name_key"
+    ):
+        taken.update(pair)
+    message = _("已有单位以此名称注册，同一单位不能重复注册；如忘记账号，请使用“账号申诉”。")
+    errors: dict[str, list[str]] = {}
+    if normalize_org_name(name) in taken:
+        errors["name"] = [message]
+    if normalize_org_name(short_name) in taken:
+        errors["short_name"] = [message]
+    return errors
+
+
+@transaction.atomic
+def unit_register(
+    *,
+    username: str,
+    password: str,
+    name: str,
+    short_name: str,
+    credit_code: str,
+    region: str,
+    contact_name: str,
+    contact_phone: str,
+    request: HttpRequest | None = None,
+) -> User:
+    """A base unit and its admin account (基层单位管理员), who cannot apply for titles."""
+    errors: dict[str, list[str]] = {}
+    code = ""
+    try:
+        code = validate_credit_code(credit_code)
+    except ValidationError as error:
+        errors["credit_code"] = error.messages
+    if code and Unit.objects.filter(credit_code=code).exists():
+        errors["credit_code"] = [
+            _("该统一社会信用代码已注册。如忘记单位账号或密码，请使用“账号申诉”找回。")
+        ]
+    home = Region.objects.regions().filter(schema_name=region).first()
+    if home is None:
+        errors["region"] = [_("请选择单位所属地区。")]
+    errors.update(_unit_name_errors(name, short_name))
+    if errors:
+        raise ValidationError(errors)
+    _check_username(username)
+    admin = User(username=username, name=name, role=Role.UNIT_ADMIN, phone="")
+    _check_password(password, admin)
+    unit = Unit(
+        credit_code=code,
+        name=name.strip(),
+        short_name=short_name.strip(),
+        name_key=normalize_org_name(name),
+        short_name_key=normalize_org_name(short_name),
+        region=home,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+    )
+    try:
+        with transaction.atomic():
+            unit.save()
+    except IntegrityError as error:
+        raise ValidationError({"credit_code": [_("该单位已注册。")]}) from error
+    admin.unit = unit
+    admin.set_password(password)
+    admin.save()
+    audit_record(
+        AuditKind.REGISTRATION, request=request, actor=admin, role=Role.UNIT_ADMIN, credit_code=code
+    )
+    return admin
+
+
+UNIT_INFO_FIELDS = ("address", "nature", "legal_representative", "contact_name", "contact_phone")
+
+
+@transaction.atomic
+def unit_update_info(
+    *, unit: Unit, recommending_units: Iterable[int] | None = None, **fields: str
+) -> Unit:
+    """完善单位信息 and 变更推荐单位. Name and credit code change only by request."""
+    unknown = set(fields) - set(UNIT_INFO_FIELDS)
+    if unknown:
+        raise ValidationError({name: [_("此项不能在这里修改。")] for name in unknown})
+    for name, value in fields.items():
+        setattr(unit, name, value)
+    unit.full_clean(exclude=["name_key", "short_name_key", "recommending_units"])
+    unit.save()
+    if recommending_units is not None:
+        unit_set_recommending(unit=unit, authority_ids=list(recommending_units))
+    return unit
+
+
+def unit_set_recommending(*, unit: Unit, authority_ids: list[int]) -> None:
+    """At most two recommending units, from the authorities of any region (manual §3(3))."""
+    ids = list(dict.fromkeys(authority_ids))
+    if len(ids) > MAX_RECOMMENDING_UNITS:
+        raise ValidationError({"recommending_units": [_("最多只能选择两个推荐单位。")]})
+    found = list(Authority.objects.filter(pk__in=ids, is_active=True))
+    if len(found) != len(ids):
+        raise ValidationError({"recommending_units": [_("所选推荐单位不存在。")]})
+    unit.recommending_units.set(found)
+
+
+@transaction.atomic
+def unit_request_change(
+    *,
+    unit: Unit,
+    requested_by: User,
+    reason: str,
+    new_name: str = "",
+    new_short_name: str = "",
+    new_credit_code: str = "",
+) -> UnitChangeRequest:
+    """变更单位名称: the region admin decides; nothing changes until then."""
+    errors: dict[str, list[str]] = {}
+    if not (new_name or new_short_name or new_credit_code):
+        errors["new_name"] = [_("请填写要变更的单位名称或统一社会信用代码。")]
+    if new_credit_code:
+        try:
+            new_credit_code = validate_credit_code(new_credit_code)
+        except ValidationError as error:
+            errors["new_credit_code"] = error.messages
+        else:
+            if Unit.objects.filter(credit_code=new_credit_code).exclude(pk=unit.pk).exists():
+                errors["new_credit_code"] = [_("该统一社会信用代码已被其他单位使用。")]
+    name_errors = _unit_name_errors(
+        new_name or unit.name, new_short_name or unit.short_name, exclude=unit
+    )
+    if "name" in name_errors:
+        errors["new_name"] = name_errors["name"]
+    if "short_name" in name_errors:
+        errors["new_short_name"] = name_errors["short_name"]
+    if UnitChangeRequest.objects.filter(unit=unit, status=ChangeStatus.PENDING).exists():
+        errors["reason"] = [_("已有一份变更申请正在审核，请等待审核结果。")]
+    if errors:
+        raise ValidationError(errors)
+    return UnitChangeRequest.objects.create(
+        unit=unit,
+        requested_by=requested_by,
+        reason=reason,
+        new_name=new_name,
+        new_short_name=new_short_name,
+        new_credit_code=new_credit_code,
+    )
+
+
+@transaction.atomic
+def unit_decide_change(
+    *,
+    change: UnitChangeRequest,
+    admin: User,
+    approve: bool,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> UnitChangeRequest:
+    """The unit's region admin approves (the unit is renamed) or rejects with a reason."""
+    change = UnitChangeRequest.objects.select_for_update().select_related("unit").get(pk=change.pk)
+    if change.status != ChangeStatus.PENDING:
+        raise ValidationError({"status": [_("该申请已处理。")]})
+    if not approve and not note.strip():
+        raise ValidationError({"decision_note": [_("驳回时请填写原因。")]})
+    unit = change.unit
+    if approve:
+        if change.new_name:
+            unit.name, unit.name_key = change.new_name, normalize_org_name(change.new_name)
+        if change.new_short_name:
+            unit.short_name = change.new_short_name
+            unit.short_name_key = normalize_org_name(change.new_short_name)
+        if change.new_credit_code:
+            unit.credit_code = change.new_credit_code
+        unit.save()
+    change.status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
+    change.decided_by, change.decided_at, change.decision_note = admin, timezone.now(), note
+    change.save()
+    audit_record(
+        AuditKind.UNIT_CHANGE_DECISION,
+        request=request,
+        actor=admin,
+        success=approve,
+        unit=unit.pk,
+        change=change.pk,
+    )
+    return change
+
+
+def password_change(
+    *, user: User, old_password: str, new_password: str, request: HttpRequest | None = None
+) -> None:
+    if not user.check_password(old_password):
+        raise ValidationError({"old_password": [_("原密码不正确。")]})
+    _check_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    audit_record(AuditKind.PASSWORD_CHANGE, request=request, actor=user)

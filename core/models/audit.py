@@ -1,0 +1,51 @@
+"""The append-only audit log of identity events (public schema)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditKind(models.TextChoices):
+    REGISTRATION = "registration", _("注册")
+    LOGIN = "login", _("登录")
+    LOGIN_FAILED = "login_failed", _("登录失败")
+    LOCKOUT = "lockout", _("账号锁定")
+    LOGOUT = "logout", _("退出登录")
+    PASSWORD_CHANGE = "password_change", _("修改密码")
+    PASSWORD_RESET = "password_reset", _("重置密码")
+    APPEAL_DECISION = "appeal_decision", _("申诉审核")
+    UNIT_CHANGE_DECISION = "unit_change_decision", _("单位变更审核")
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, from where, with what result. Never updated, never deleted.
+
+    The model refuses updates and deletes, and a database trigger (migration) refuses them
+    from any other path too.
+    """
+
+    kind = models.CharField(_("事件"), max_length=32, choices=AuditKind.choices, db_index=True)
+    actor = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    username = models.CharField(_("用户名"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP地址"), null=True, blank=True)
+    region_code = models.CharField(_("地区"), max_length=63, blank=True)
+    success = models.BooleanField(_("结果"), default=True)
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("审计日志")
+        verbose_name_plural = _("审计日志")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise PermissionError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> None:
+        raise PermissionError("audit events are append-only")
