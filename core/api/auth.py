@@ -4,6 +4,7 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import Throttled
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -11,6 +12,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.throttling import LoginRateThrottle
+from core.audit import audit_record
+from core.models import AuditKind
 
 LOCKED_OUT_MESSAGE = _("登录失败次数过多，账号已暂时锁定，请稍后再试或找回密码。")
 
@@ -22,9 +25,11 @@ class TokenInput(serializers.Serializer):
     )
 
     def validate(self, attrs: dict) -> dict:
-        user = authenticate(
-            self.context["request"], username=attrs["username"], password=attrs["password"]
-        )
+        # django-axes tracks attempts on Django's own request object, not DRF's wrapper.
+        request = getattr(self.context["request"], "_request", self.context["request"])
+        user = authenticate(request, username=attrs["username"], password=attrs["password"])
+        if getattr(request, "axes_locked_out", False):
+            raise Throttled(detail=LOCKED_OUT_MESSAGE)
         if user is None or not user.is_active:
             raise serializers.ValidationError(
                 {"non_field_errors": [_("用户名或密码不正确。")]}, code="authorization"
@@ -47,5 +52,7 @@ class TokenApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = TokenInput(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        user = serializer.validated_data["user"]
+        token, _created = Token.objects.get_or_create(user=user)
+        audit_record(AuditKind.LOGIN, request=request, actor=user, via="token")
         return Response(TokenOutput({"token": token.key}).data)
