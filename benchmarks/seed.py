@@ -1,4 +1,4 @@
-"""Seed the benchmark database: `python -m benchmarks.seed --users 2000 --notices 300`.
+"""Seed the benchmark database: `python -m benchmarks.seed --users 2000 --notices 1000`.
 
 Works on `<DATABASE_URL's database>_bench` (created when missing), never on the database that
 `make run` or the tests use. Migrates the public schema, creates the 15 regions, then tops every
@@ -7,12 +7,14 @@ Writes what the harness needs (an API token, the row the one-row view reads) to 
 """
 
 import argparse
+import io
 import json
 import os
 import secrets
 import string
 import sys
 import time
+from contextlib import redirect_stdout
 from dataclasses import asdict
 from pathlib import Path
 
@@ -62,8 +64,9 @@ def seed(users: int, notices: int) -> dict[str, object]:
     started = time.monotonic()
     call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
     mark = _step("migrate", started, timings)
-    regions = bootstrap_regions()
-    call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+    with redirect_stdout(io.StringIO()):  # schema creation narrates every migration
+        regions = bootstrap_regions()
+        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
     mark = _step("regions", mark, timings)
     created: dict[str, int] = {}
     totals: dict[str, int] = {}
@@ -95,15 +98,14 @@ def seed(users: int, notices: int) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=2000, help="accounts per region")
-    parser.add_argument("--notices", type=int, default=300, help="notices per region")
+    parser.add_argument("--notices", type=int, default=1000, help="notices per region")
     parser.add_argument("--manifest", type=Path, default=MANIFEST)
     args = parser.parse_args(argv)
     url = bench_url(base_url())
     if ensure_database(url):
         print(f"seed: created database {database_name(url)}", flush=True)
     print(
-        f"seed: {database_name(url)}, {args.users} accounts and {args.notices} notices "
-        "per region",
+        f"seed: {database_name(url)}, {args.users} accounts and {args.notices} notices per region",
         flush=True,
     )
     configure_django(url)

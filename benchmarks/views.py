@@ -20,10 +20,11 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse(b"hello", content_type="text/plain")
 
 
-class OneRowOutput(serializers.ModelSerializer):
-    class Meta:
-        model = User
-        fields = ["id", "username", "name", "role"]
+class OneRowOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    name = serializers.CharField()
+    role = serializers.CharField()
 
 
 class OneRowApi(APIView):

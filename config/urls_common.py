@@ -13,7 +13,9 @@ from core.api.accounts import (
 )
 from core.api.auth import TokenApi
 from core.api.me import MeApi
-from core.views import auth
+from core.blob_urls import api_patterns as blob_api_patterns
+from core.blob_urls import page_patterns as blob_page_patterns
+from core.views import accounts, auth
 from tenants.api import RegionListApi
 
 api_v1 = [
@@ -26,6 +28,7 @@ api_v1 = [
     path("my-unit/", MyUnitApi.as_view(), name="api-my-unit"),
     path("units/", UnitSearchApi.as_view(), name="api-units"),
     path("authorities/", AuthorityListApi.as_view(), name="api-authorities"),
+    *blob_api_patterns,
 ]
 
 urlpatterns = [
@@ -33,6 +36,12 @@ urlpatterns = [
     path("accounts/logout/", auth.logout_view, name="logout"),
     path("accounts/handoff/", auth.handoff_view, name="handoff"),
     path("switch-region/", auth.switch_region_view, name="switch-region"),
+    path("accounts/register/", accounts.register_choice, name="register"),
+    path("accounts/register/applicant/", accounts.register_applicant, name="register-applicant"),
+    path("accounts/register/unit/", accounts.register_unit, name="register-unit"),
+    path("accounts/profile/", accounts.profile, name="profile"),
+    path("my-unit/", accounts.my_unit, name="my-unit"),
+    *blob_page_patterns,
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

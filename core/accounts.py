@@ -296,3 +296,15 @@ def password_change(
     user.set_password(new_password)
     user.save(update_fields=["password"])
     audit_record(AuditKind.PASSWORD_CHANGE, request=request, actor=user)
+
+
+def profile_update(*, user: User, name: str, email: str, phone: str = "") -> User:
+    """编辑个人信息: name, e-mail and mobile (checked like registration)."""
+    if phone:
+        try:
+            phone = validate_mobile(phone)
+        except ValidationError as error:
+            raise ValidationError({"phone": error.messages}) from error
+    user.name, user.email, user.phone = name, email, phone
+    user.save(update_fields=["name", "email", "phone"])
+    return user

@@ -62,3 +62,9 @@ def alice(make_user):
 def bob(make_user):
     """Another applicant: the colleague or stranger."""
     return make_user(Role.APPLICANT, name="鲍勃")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests commit what they create (a separate server must see it): run them last,
+    so the rest of the suite starts from the clean regions of the session."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -1,6 +1,7 @@
 """Public-schema models, one module per subject; import them from here."""
 
 from .audit import AuditEvent, AuditKind
+from .blobs import Blob, BlobType, LibraryItem
 from .identity import HandoffTicket, Role, User
 from .organizations import (
     Authority,
@@ -16,8 +17,11 @@ __all__ = [
     "AuditKind",
     "Authority",
     "AuthorityKind",
+    "Blob",
+    "BlobType",
     "ChangeStatus",
     "HandoffTicket",
+    "LibraryItem",
     "Role",
     "Unit",
     "UnitChangeRequest",

@@ -45,6 +45,7 @@ def _free_port() -> int:
 
 def _database_url() -> str:
     s = connection.settings_dict
+    assert s["NAME"].startswith("test_"), "the browser server must only ever see a test database"
     return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
@@ -94,16 +95,13 @@ def live_platform(django_db_setup, django_db_blocker):
     server.terminate()
     server.wait(timeout=10)
     with django_db_blocker.unblock(), connection.cursor() as cursor:
-        # The server's backend may outlive the process by a moment; the test database is
-        # dropped next, which PostgreSQL refuses while another session is connected.
-        for _attempt in range(50):
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                "current_database() AND pid <> pg_backend_pid()"
-            )
-            if cursor.fetchone()[0] == 0:
-                break
-            time.sleep(0.1)
+        # The test database is dropped next, which PostgreSQL refuses while another session
+        # is connected: the server's backend may outlive its process for a moment, and
+        # Playwright's greenlets give Django's per-context connections a second one.
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture(scope="session")

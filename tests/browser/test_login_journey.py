@@ -6,7 +6,8 @@ import pytest
 
 from core.demo import DEMO_PASSWORD
 
-pytestmark = pytest.mark.browser
+# django_db makes pytest-django create the test database even when only these tests run.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def test_choose_urumqi_at_login_and_land_there_logged_in(live_platform, page, committed_applicant):

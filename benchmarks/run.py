@@ -1,0 +1,271 @@
+"""`make bench`: seed, serve, drive load, and report each scenario against its control.
+
+    .venv/bin/python -m benchmarks.run [--duration 10] [--slice 2] [--only one-row] ...
+
+Each scenario is measured for about --duration seconds, in rounds of --slice seconds taken in
+turn with every other scenario (forwards, then backwards), after one warm-up.
+
+Needs DATABASE_URL (make bench and deploy/dev/with-db.sh set it); works on `<database>_bench`.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from . import locust_driver, wrk
+from .database import NoDatabaseUrlError, base_url, bench_url, database_name
+from .measure import Driver, Measurement
+from .report import Result, as_json, compare, table, write
+from .scenarios import CONTROL, PUBLIC_HOST, REGION_HOST, ROUTED, SCENARIOS, Scenario, selected
+from .seed import MANIFEST, RESULTS, random_secret_key
+from .servers import Server, ServerError, start
+
+SETTINGS = {CONTROL: "benchmarks.control_settings", ROUTED: "benchmarks.routed_settings"}
+PROBE_HOST = {CONTROL: PUBLIC_HOST, ROUTED: REGION_HOST}
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario")
+    parser.add_argument("--slice", type=int, default=2, help="seconds per round (whole)")
+    parser.add_argument("--warmup", type=float, help="seconds of warm-up (default 2, 1 if short)")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent connections")
+    parser.add_argument("--cap", type=int, default=200_000, help="most requests per scenario")
+    parser.add_argument("--only", nargs="*", help="scenarios whose name contains one of these")
+    parser.add_argument("--driver", choices=["auto", "wrk", "locust"], default="auto")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--max-requests", type=int, help="override gunicorn's max_requests (0 = never recycle)"
+    )
+    parser.add_argument("--users", type=int, default=2000, help="seeded accounts per region")
+    parser.add_argument("--notices", type=int, default=1000, help="seeded notices per region")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    args = parser.parse_args(argv)
+    if args.warmup is None:
+        args.warmup = 2.0 if args.duration > 5 else 1.0
+    args.rounds = max(1, round(args.duration / args.slice))
+    return args
+
+
+def choose_driver(name: str) -> tuple[str, Driver]:
+    if name in {"auto", "wrk"} and wrk.available():
+        return "wrk", wrk.run
+    if name == "wrk":
+        raise SystemExit("bench: wrk is missing and could not be installed (root and apt-get).")
+    if name == "auto":
+        print("bench: wrk unavailable (needs root and apt-get): falling back to locust, which")
+        print("       takes more CPU from the server and reports whole-millisecond percentiles.")
+    return "locust", locust_driver.run
+
+
+def seed(url: str, args: argparse.Namespace) -> dict[str, object]:
+    started = time.monotonic()
+    command = [sys.executable, "-m", "benchmarks.seed", "--users", str(args.users)]
+    command += ["--notices", str(args.notices), "--manifest", str(MANIFEST)]
+    subprocess.run(command, check=True, env={**os.environ, "DATABASE_URL": url})
+    manifest = dict(json.loads(MANIFEST.read_text(encoding="utf-8")))
+    print(f"bench: database ready in {time.monotonic() - started:.1f} s")
+    return manifest
+
+
+def server_env(url: str) -> dict[str, str]:
+    """Production's environment for the servers: a throwaway secret, DEBUG off, kept connections."""
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SECRET_KEY": random_secret_key(),
+        "DJANGO_DEBUG": "0",
+        "DB_CONN_MAX_AGE": "600",
+    }
+
+
+def count_round_trips(
+    scenarios: list[Scenario], env: dict[str, str]
+) -> dict[str, dict[str, object]]:
+    """benchmarks.roundtrips for each server: statements sent to PostgreSQL per request."""
+    counts: dict[str, dict[str, object]] = {}
+    for role in sorted({scenario.server for scenario in scenarios}):
+        output = RESULTS / f"roundtrips-{role}.json"
+        output.unlink(missing_ok=True)
+        names = [scenario.name for scenario in scenarios if scenario.server == role]
+        command = [sys.executable, "-m", "benchmarks.roundtrips", "--server", role]
+        command += ["--json", str(output), "--only", *names]
+        quiet = {**env, "LOG_LEVEL": "ERROR"}
+        subprocess.run(command, env=quiet, check=False, stdout=subprocess.DEVNULL)
+        if not output.exists():
+            print(f"bench: counting {role} round trips failed; the table goes without them")
+            continue
+        counts.update({row["name"]: row for row in json.loads(output.read_text("utf-8"))})
+    return counts
+
+
+def preflight(scenario: Scenario, server: Server, path: str, headers: dict[str, str]) -> None:
+    """One request first, so a broken scenario fails with its answer rather than a table."""
+    import http.client
+
+    for host in scenario.hosts:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request("GET", path, headers={**headers, "Host": host})
+            answer = connection.getresponse()
+            body = answer.read()
+        finally:
+            connection.close()
+        if answer.status != scenario.expect:
+            raise ServerError(
+                f"{scenario.name}: {host}{path} answered {answer.status}, expected "
+                f"{scenario.expect}: {body[:300]!r} (log: {server.log})"
+            )
+
+
+def measure(
+    scenario: Scenario,
+    server: Server,
+    driver: Driver,
+    args: argparse.Namespace,
+    context: dict[str, str],
+    *,
+    warm_up: bool,
+) -> Measurement:
+    path, headers = scenario.resolved(context)
+    options = {"connections": args.connections, "cap": args.cap, "expect": scenario.expect}
+    if warm_up:
+        preflight(scenario, server, path, headers)
+        driver(server.port, path, scenario.hosts, headers, seconds=args.warmup, **options)
+    cpu_before = server.cpu_seconds()
+    measurement = driver(server.port, path, scenario.hosts, headers, seconds=args.slice, **options)
+    cpu = server.cpu_seconds() - cpu_before
+    per_request = round(cpu * 1000 / measurement.requests, 3) if measurement.requests else None
+    return replace(measurement, cpu_ms_per_request=per_request)
+
+
+def run_scenarios(
+    scenarios: list[Scenario],
+    servers: dict[str, Server],
+    driver: Driver,
+    args: argparse.Namespace,
+    context: dict[str, str],
+) -> dict[str, Result]:
+    results = {scenario.name: Result(scenario) for scenario in scenarios}
+    total = len(scenarios) * args.rounds
+    step = 0
+    for turn in range(args.rounds):
+        # Forwards, then backwards: a pair's order flips each round, cancelling drift.
+        for scenario in scenarios if turn % 2 == 0 else scenarios[::-1]:
+            step += 1
+            load = os.getloadavg()[0]
+            server = servers[scenario.server]
+            sample = measure(scenario, server, driver, args, context, warm_up=turn == 0)
+            results[scenario.name].samples.append(sample)
+            results[scenario.name].load_before.append(round(load, 2))
+            print(
+                f"  [{step:>2}/{total}] {scenario.name:<24} {sample.rps:8.1f} req/s  "
+                f"p50 {sample.p50_ms:6.2f} ms  p99 {sample.p99_ms:6.2f} ms  "
+                f"errors {sample.errors}  (load {load:.2f})",
+                flush=True,
+            )
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    if args.list:
+        for scenario in SCENARIOS:
+            print(f"{scenario.name:<24} {scenario.server:<8} {scenario.path:<22} {scenario.what}")
+        return 0
+    try:
+        url = bench_url(base_url())
+    except NoDatabaseUrlError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 2
+    scenarios = selected(args.only)
+    driver_name, driver = choose_driver(args.driver)
+    manifest = seed(url, args)
+    context = {"user": str(manifest["one_row_username"]), "token": str(manifest["token"])}
+    env = server_env(url)
+    trips = count_round_trips(scenarios, env)
+    started_at = datetime.now(UTC)
+    load_start = os.getloadavg()
+    servers: dict[str, Server] = {}
+    try:
+        for role in sorted({scenario.server for scenario in scenarios}):
+            servers[role] = start(
+                role,
+                SETTINGS[role],
+                PROBE_HOST[role],
+                env,
+                workers=args.workers,
+                max_requests=args.max_requests,
+                log_dir=RESULTS,
+            )
+            print(f"bench: {role} server on 127.0.0.1:{servers[role].port} ({SETTINGS[role]})")
+        print(
+            f"bench: {len(scenarios)} scenarios x {args.rounds} rounds of {args.slice} s, after "
+            f"{args.warmup:g} s warm-up, {args.connections} connections, {driver_name}"
+        )
+        results = run_scenarios(scenarios, servers, driver, args, context)
+        for name, result in results.items():
+            result.trips = trips.get(name, {})
+    except ServerError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    finally:
+        for server in servers.values():
+            server.stop()
+    print()
+    print(table(results))
+    document = {
+        "generated_at": started_at.isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "loadavg_start": [round(x, 2) for x in load_start],
+            "loadavg_end": [round(x, 2) for x in os.getloadavg()],
+        },
+        "config": {
+            "driver": driver_name,
+            "duration_s": args.duration,
+            "slice_s": args.slice,
+            "rounds": args.rounds,
+            "warmup_s": args.warmup,
+            "connections": args.connections,
+            "cap": args.cap,
+            "gunicorn_workers": args.workers,
+            "gunicorn_max_requests": args.max_requests,  # None: deploy/gunicorn.conf.py's
+            "database": database_name(url),
+        },
+        "seed": {key: value for key, value in manifest.items() if key != "token"},
+        "servers": {role: server.info for role, server in servers.items()},
+        "scenarios": as_json(results),
+    }
+    stamp = started_at.strftime("%Y%m%d-%H%M%S")
+    write(document, RESULTS / "latest.json", RESULTS / f"run-{stamp}.json")
+    return verdict(results, strict=args.strict)
+
+
+def verdict(results: dict[str, Result], *, strict: bool) -> int:
+    errors = sum(result.errors for result in results.values())
+    capped = [name for name, result in results.items() if any(s.capped for s in result.samples)]
+    missed = [
+        name for name, result in results.items() if compare(result, results).meets_target is False
+    ]
+    print(f"\nresults: {RESULTS / 'latest.json'}")
+    if capped:
+        print(f"bench: the request cap stopped {capped}: their req/s is understated (raise --cap)")
+    if missed:
+        print(f"bench: below target: {', '.join(missed)}")
+    else:
+        print("bench: every routed/control ratio meets its target")
+    if errors:
+        print(f"bench: {errors} failed requests: the figures are not trustworthy", file=sys.stderr)
+        return 1
+    return 1 if strict and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""What `make bench` measures. Adding a scenario is one `Scenario(...)` line in SCENARIOS.
+
+`server` is "control" (plain Django, no tenant routing: benchmarks.control_settings) or "routed"
+(production settings with tenant routing: benchmarks.routed_settings). `host` is the Host header,
+or a tuple of them taken in turn. `path` and header values may use `{user}` (the row the one-row
+view reads) and `{token}` (an API token of the seeded account `bench-api`). `control` names the
+scenario this one is compared with; `target` is the lowest acceptable req/s ratio to it.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from tenants.directory import REGIONS
+
+CONTROL = "control"
+ROUTED = "routed"
+PUBLIC_HOST = "localhost"
+REGION_HOST = "urumqi.localhost"
+EVERY_REGION_HOST = tuple(f"{spec.code}.localhost" for spec in REGIONS)
+ROUTING_TARGET = 0.90  # tenant routing may cost at most 10 % of the control's throughput
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    server: str
+    host: str | tuple[str, ...]
+    path: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+    control: str | None = None
+    target: float | None = None
+    expect: int = 200
+    what: str = ""
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        return (self.host,) if isinstance(self.host, str) else self.host
+
+    def resolved(self, context: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+        """The path and headers with `{user}` and `{token}` filled in."""
+        headers = {name: value.format(**context) for name, value in self.headers.items()}
+        return self.path.format(**context), headers
+
+
+ONE_ROW = "/bench/users/{user}/"
+TOKEN = {"Authorization": "Token {token}"}
+
+SCENARIOS: list[Scenario] = [
+    Scenario("control hello", CONTROL, PUBLIC_HOST, "/bench/hello/",
+             what="no database: gunicorn, middleware, a plain view"),
+    Scenario("routed hello", ROUTED, REGION_HOST, "/bench/hello/",
+             control="control hello", target=ROUTING_TARGET,
+             what="the same on a region host: routing's fixed cost"),
+    Scenario("control one-row", CONTROL, PUBLIC_HOST, ONE_ROW,
+             what="one indexed row (a user by username) through DRF"),
+    Scenario("routed one-row", ROUTED, REGION_HOST, ONE_ROW,
+             control="control one-row", target=ROUTING_TARGET,
+             what="the same view on one region host (schema already set)"),
+    Scenario("routed one-row public", ROUTED, PUBLIC_HOST, ONE_ROW,
+             control="control one-row", target=ROUTING_TARGET,
+             what="the same view on the public host"),
+    Scenario("routed one-row 15 hosts", ROUTED, EVERY_REGION_HOST, ONE_ROW,
+             control="control one-row", target=ROUTING_TARGET,
+             what="the same view, each request on the next region: a schema switch each time"),
+    Scenario("regions api public", ROUTED, PUBLIC_HOST, "/api/v1/regions/",
+             control="control hello", what="GET /api/v1/regions/ from the in-process map"),
+    Scenario("regions api region", ROUTED, REGION_HOST, "/api/v1/regions/",
+             control="control hello", what="the same on a region host"),
+    Scenario("region home", ROUTED, REGION_HOST, "/",
+             control="control one-row", what="a region's page: template and its notices query"),
+    Scenario("me by token", ROUTED, REGION_HOST, "/api/v1/me/", TOKEN,
+             control="control one-row", what="GET /api/v1/me/ with a token: one token query"),
+    Scenario("unknown host", ROUTED, "nowhere.localhost", "/", expect=404,
+             control="control hello", what="a host no region answers on: the plain 404"),
+]  # fmt: skip
+
+
+def selected(names: list[str] | None) -> list[Scenario]:
+    """The scenarios whose name contains one of `names`, plus the controls they compare with."""
+    if not names:
+        return list(SCENARIOS)
+    wanted = {s.name for s in SCENARIOS if any(n in s.name for n in names)}
+    wanted |= {s.control for s in SCENARIOS if s.name in wanted and s.control}
+    return [s for s in SCENARIOS if s.name in wanted]

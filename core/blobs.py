@@ -1,0 +1,472 @@
+"""The 附件库 (private file store): check, clean, store once, hand out only to who may read.
+
+Every upload is checked by its content, never by its name or declared type: JPEG, PNG or PDF,
+at most `upload_limit_for(region)` bytes. Images are decoded in full under a pixel limit,
+turned upright from EXIF and re-encoded without metadata (GPS, camera, comments, XMP); PDFs
+must parse, be unencrypted and have pages. The cleaned bytes are what is stored, and their
+SHA-256 is the file's identity, so the same file is stored once however often and by whoever
+it is uploaded. A person's 附件库 is their `LibraryItem` rows; the file itself goes only when
+its last owner lets go of it.
+
+Files live under the private root `MEDIA_ROOT/blobs/<sha[:2]>/<sha>` (thumbnail beside it)
+and are served only through `blob_response`, after `blob_open_for` has said who may read
+them: in production nginx sends the bytes (`X-Accel-Redirect`), in development Django does.
+"""
+
+import hashlib
+import io
+import os
+import tempfile
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import get_conditional_response
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext, gettext_lazy
+from PIL import Image, ImageOps
+from pypdf import PdfReader
+
+from core.models import User
+from core.models.blobs import Blob, BlobType, LibraryItem
+
+DEFAULT_UPLOAD_MAX_BYTES = 2 * 1024 * 1024
+# Decompression-bomb limit: more pixels than this is refused before anything is decoded
+# (an A4 page scanned at 600 dpi is about 35 megapixels).
+MAX_IMAGE_PIXELS = 40_000_000
+THUMBNAIL_SIZE = 240
+THUMBNAIL_TYPE = "image/jpeg"
+JPEG_QUALITY = 90
+THUMBNAIL_QUALITY = 80
+NAME_MAX_CHARS = 120
+# Advisory-lock namespace ("blob"): one store or delete of a given file at a time.
+_LOCK_NAMESPACE = 0x626C6F62
+
+_MAGIC = (
+    (b"\xff\xd8\xff", BlobType.JPEG),
+    (b"\x89PNG\r\n\x1a\n", BlobType.PNG),
+    (b"%PDF-", BlobType.PDF),
+)
+_PIL_FORMATS = {BlobType.JPEG: "JPEG", BlobType.PNG: "PNG"}
+_EXTENSIONS = {
+    BlobType.JPEG: (".jpg", ".jpeg"),
+    BlobType.PNG: (".png",),
+    BlobType.PDF: (".pdf",),
+}
+_KNOWN_EXTENSIONS = frozenset(ext for exts in _EXTENSIONS.values() for ext in exts)
+_PNG_MODES = frozenset({"1", "L", "LA", "I;16", "I;16B", "P", "RGB", "RGBA"})
+_FORBIDDEN_NAME_CHARS = frozenset('<>:"/\\|?*')
+
+EMPTY_FILE = gettext_lazy("文件是空的。")
+WRONG_TYPE = gettext_lazy("只能上传 JPEG、PNG 图片或 PDF 文件（按文件内容检查，改扩展名无效）。")
+BROKEN_IMAGE = gettext_lazy("图片已损坏或无法识别，请重新扫描或拍照后上传。")
+TOO_MANY_PIXELS = gettext_lazy("图片像素过大（超过 %(limit)s 万像素），请缩小后再上传。")
+BROKEN_PDF = gettext_lazy("PDF 文件已损坏或无法打开。")
+ENCRYPTED_PDF = gettext_lazy("PDF 文件已加密或设有密码，请上传未加密的文件。")
+EMPTY_PDF = gettext_lazy("PDF 文件没有任何页面。")
+IN_USE = gettext_lazy("该文件正被申报材料使用，不能删除。")
+
+
+class UploadTooLargeError(Exception):
+    """The upload is over the region's size limit (the API answers 413)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+    @property
+    def message(self) -> str:
+        return too_large_message(self.limit)
+
+
+class BlobInUseError(Exception):
+    """The file is attached to an application and cannot leave the library (409)."""
+
+    message = IN_USE
+
+
+def human_size(size: int) -> str:
+    """2097152 -> "2 MB", 1536 -> "1.5 KB" (plain spaces, unlike filesizeformat)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} B"
+
+
+def too_large_message(limit: int) -> str:
+    return gettext("文件大小不能超过 %(limit)s。") % {"limit": human_size(limit)}
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def upload_limit_for(region_code: str | None) -> int:
+    """The largest upload accepted on a region's host, in bytes.
+
+    One setting (`UPLOAD_MAX_BYTES`, 2 MB) for now; a per-region setting will be read here.
+    """
+    del region_code  # every region has the same limit until region settings exist
+    return int(getattr(settings, "UPLOAD_MAX_BYTES", DEFAULT_UPLOAD_MAX_BYTES))
+
+
+def blob_in_use(blob: Blob) -> bool:
+    """Whether an application anywhere uses the file, which then cannot leave the library.
+
+    Always False for now: region-side attachments will register their uses (a public-schema
+    row per use, written in the same transaction as the attachment) and this will ask them.
+    """
+    del blob
+    return False
+
+
+def blob_readers_allow(user: User, blob: Blob) -> bool:
+    """Whether a user may read a file: its owners now; later also the reviewers of an
+    application that uses it. Callers answer 404 (never 403) when this says no."""
+    if not user.is_authenticated:
+        return False
+    return LibraryItem.objects.filter(owner=user, blob=blob).exists()
+
+
+# --- selectors --------------------------------------------------------------------------------
+
+
+def library_items(*, owner: User) -> QuerySet[LibraryItem]:
+    """A person's 附件库, newest first, with the files (one query per page)."""
+    return LibraryItem.objects.filter(owner=owner).select_related("blob")
+
+
+def library_item_get(*, owner: User, sha256: str) -> LibraryItem:
+    """The owner's library entry for a file: the same 404 for missing and not theirs."""
+    item = library_items(owner=owner).filter(blob_id=sha256).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def blob_open_for(*, user: User, sha256: str) -> tuple[Blob, str]:
+    """The file a user may read and the name to serve it under; 404 if missing or not theirs."""
+    if user.is_authenticated:
+        item = library_items(owner=user).filter(blob_id=sha256).first()
+        if item is not None:
+            return item.blob, item.name
+    blob = Blob.objects.filter(pk=sha256).first()
+    if blob is None or not blob_readers_allow(user, blob):
+        raise Http404
+    return blob, f"{blob.sha256[:16]}{_EXTENSIONS[blob.content_type][0]}"
+
+
+# --- checking and cleaning --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CleanFile:
+    """What will be stored: the cleaned bytes and what was learnt decoding them."""
+
+    data: bytes
+    content_type: str
+    width: int | None = None
+    height: int | None = None
+    pages: int | None = None
+    thumbnail: bytes | None = None
+
+
+def _invalid(message: str, code: str) -> ValidationError:
+    return ValidationError({"file": ValidationError(message, code=code)})
+
+
+def sniff(head: bytes) -> str | None:
+    """The type the magic bytes announce: JPEG, PNG, PDF or None."""
+    for magic, content_type in _MAGIC:
+        if head.startswith(magic):
+            return content_type
+    return None
+
+
+def blob_clean(data: bytes) -> CleanFile:
+    """Check a file by its content and return the bytes to store; ValidationError if refused."""
+    if not data:
+        raise _invalid(EMPTY_FILE, "empty")
+    content_type = sniff(data[:16])
+    if content_type is None:
+        raise _invalid(WRONG_TYPE, "file_type")
+    if content_type == BlobType.PDF:
+        return _clean_pdf(data)
+    return _clean_image(data, content_type)
+
+
+class _TooManyPixelsError(Exception):
+    pass
+
+
+def _open_image(data: bytes, pil_format: str) -> Image.Image:
+    image = Image.open(io.BytesIO(data), formats=[pil_format])
+    width, height = image.size
+    if width * height > MAX_IMAGE_PIXELS:
+        image.close()
+        raise _TooManyPixelsError
+    return image
+
+
+def _clean_image(data: bytes, content_type: str) -> CleanFile:
+    pil_format = _PIL_FORMATS[content_type]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Headers first (cheap), then a structural check, then a full decode.
+            with _open_image(data, pil_format) as probe:
+                probe.verify()
+            image = _open_image(data, pil_format)
+            image.load()
+            ImageOps.exif_transpose(image, in_place=True)
+    except (_TooManyPixelsError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        limit = MAX_IMAGE_PIXELS // 10_000
+        raise _invalid(TOO_MANY_PIXELS % {"limit": limit}, "too_many_pixels") from None
+    except Exception as exc:  # Pillow raises many types on broken input
+        raise _invalid(BROKEN_IMAGE, "broken_image") from exc
+
+    with image:
+        # Drop every piece of metadata (EXIF with GPS, XMP, comments, text chunks): keep only
+        # what the pixels need to look right.
+        kept = {
+            key: image.info[key] for key in ("icc_profile", "transparency") if key in image.info
+        }
+        if pil_format == "JPEG" and image.mode not in {"L", "RGB"}:
+            image = image.convert("RGB")
+            kept.pop("transparency", None)
+        elif pil_format == "PNG" and image.mode not in _PNG_MODES:
+            image = image.convert("RGBA")
+            kept.pop("transparency", None)
+        image.info = kept
+        out = io.BytesIO()
+        if pil_format == "JPEG":
+            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, **kept)
+        else:
+            image.save(out, "PNG", **kept)
+        width, height = image.size
+        thumbnail = _thumbnail(image)
+    return CleanFile(
+        data=out.getvalue(),
+        content_type=content_type,
+        width=width,
+        height=height,
+        thumbnail=thumbnail,
+    )
+
+
+def _thumbnail(image: Image.Image) -> bytes:
+    """A small JPEG for lists; transparent parts become white."""
+    image.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.LANCZOS)
+    if image.mode.startswith("I"):  # 16-bit grey: scale to 8 bits rather than clip
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        image = flat
+    elif image.mode not in {"L", "RGB"}:
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=THUMBNAIL_QUALITY)
+    return out.getvalue()
+
+
+def _clean_pdf(data: bytes) -> CleanFile:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        encrypted = reader.is_encrypted
+        pages = 0 if encrypted else len(reader.pages)
+        if pages:
+            _ = reader.pages[0].mediabox
+    except Exception as exc:  # pypdf raises many types on broken input
+        raise _invalid(BROKEN_PDF, "broken_pdf") from exc
+    if encrypted:
+        raise _invalid(ENCRYPTED_PDF, "encrypted_pdf")
+    if pages == 0:
+        raise _invalid(EMPTY_PDF, "empty_pdf")
+    return CleanFile(data=data, content_type=BlobType.PDF, pages=pages)
+
+
+def clean_name(raw: str | None, content_type: str) -> str:
+    """A safe display name: no folders, control or direction characters, the real extension."""
+    name = unicodedata.normalize("NFC", raw or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(
+        ch
+        for ch in name
+        if ch not in _FORBIDDEN_NAME_CHARS and not unicodedata.category(ch).startswith("C")
+    )
+    name = " ".join(name.split()).strip(" .")
+    suffix = PurePosixPath(name).suffix.lower() if name else ""
+    stem = name[: -len(suffix)] if suffix in _KNOWN_EXTENSIONS else name
+    extensions = _EXTENSIONS[content_type]
+    extension = suffix if suffix in extensions else extensions[0]
+    stem = stem.strip(" .")[:NAME_MAX_CHARS] or "附件"
+    return stem + extension
+
+
+# --- storage ----------------------------------------------------------------------------------
+
+
+def blob_relative_path(sha256: str) -> str:
+    return f"blobs/{sha256[:2]}/{sha256}"
+
+
+def thumbnail_relative_path(sha256: str) -> str:
+    return f"blobs/{sha256[:2]}/{sha256}.thumb.jpg"
+
+
+def _absolute(relative: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / relative
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old file or the whole new one, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".upload-", delete=False) as handle:
+        temporary = Path(handle.name)
+    try:
+        with temporary.open("wb") as output:
+            output.write(data)
+            output.flush()
+            os.fsync(output.fileno())
+        temporary.chmod(getattr(settings, "FILE_UPLOAD_PERMISSIONS", None) or 0o644)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _lock_file(sha256: str) -> None:
+    """Serialize stores and deletions of one file until the transaction ends."""
+    key = int.from_bytes(bytes.fromhex(sha256[:8]), "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_NAMESPACE, key])
+
+
+def _remove_orphan_files(sha256: str) -> None:
+    with transaction.atomic():
+        _lock_file(sha256)
+        if Blob.objects.filter(pk=sha256).exists():
+            return  # uploaded again meanwhile
+        for relative in (blob_relative_path(sha256), thumbnail_relative_path(sha256)):
+            _absolute(relative).unlink(missing_ok=True)
+
+
+# --- services ---------------------------------------------------------------------------------
+
+
+def blob_store(*, owner: User, upload: UploadedFile, region_code: str | None) -> LibraryItem:
+    """Put an uploaded file into the owner's 附件库, storing its cleaned bytes once.
+
+    Raises UploadTooLargeError over the region's limit (checked before reading the upload) and
+    ValidationError `{"file": [...]}` for anything that is not a sound JPEG, PNG or PDF.
+    Uploading a file already in the library returns the existing entry unchanged.
+    """
+    limit = upload_limit_for(region_code)
+    if upload.size is not None and upload.size > limit:
+        raise UploadTooLargeError(limit)
+    upload.seek(0)
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise UploadTooLargeError(limit)
+
+    clean = blob_clean(data)
+    sha256 = hashlib.sha256(clean.data).hexdigest()
+    name = clean_name(upload.name, clean.content_type)
+    with transaction.atomic():
+        # Two identical uploads at once, or an upload racing the deletion of the same file,
+        # take turns here; get_or_create also absorbs an IntegrityError from a concurrent insert.
+        _lock_file(sha256)
+        blob, _created = Blob.objects.get_or_create(
+            sha256=sha256,
+            defaults={
+                "size": len(clean.data),
+                "content_type": clean.content_type,
+                "width": clean.width,
+                "height": clean.height,
+                "pages": clean.pages,
+                "path": blob_relative_path(sha256),
+                "thumbnail_path": thumbnail_relative_path(sha256) if clean.thumbnail else "",
+            },
+        )
+        # Written (again) whenever missing: the bytes are the same by construction.
+        if not _absolute(blob.path).exists():
+            _write_atomically(_absolute(blob.path), clean.data)
+        if blob.thumbnail_path and clean.thumbnail and not _absolute(blob.thumbnail_path).exists():
+            _write_atomically(_absolute(blob.thumbnail_path), clean.thumbnail)
+        item, _created = LibraryItem.objects.get_or_create(
+            owner=owner, blob=blob, defaults={"name": name}
+        )
+    return item
+
+
+def blob_delete_from_library(*, owner: User, blob: Blob) -> None:
+    """Take a file out of the owner's 附件库; the stored file goes when no owner is left.
+
+    Raises BlobInUseError while an application uses it, Http404 if it is not in the library.
+    """
+    with transaction.atomic():
+        _lock_file(blob.sha256)
+        if blob_in_use(blob):
+            raise BlobInUseError
+        deleted, _by_model = LibraryItem.objects.filter(owner=owner, blob=blob).delete()
+        if not deleted:
+            raise Http404
+        if not LibraryItem.objects.filter(blob=blob).exists():
+            Blob.objects.filter(pk=blob.sha256).delete()
+            transaction.on_commit(partial(_remove_orphan_files, blob.sha256))
+
+
+# --- serving ----------------------------------------------------------------------------------
+
+
+def blob_response(
+    request: HttpRequest, blob: Blob, *, filename: str, thumbnail: bool = False
+) -> HttpResponseBase:
+    """The file (or its thumbnail) for a reader already allowed by `blob_open_for`.
+
+    With `PRIVATE_FILES_ACCEL_PREFIX` set (production), nginx sends the bytes from its internal
+    location; otherwise Django streams them. The ETag is the content hash: unchanged files are
+    answered 304, and `no-cache` makes every use pass the permission check again.
+    """
+    relative = blob.thumbnail_path if thumbnail else blob.path
+    if not relative:
+        raise Http404
+    if thumbnail:
+        content_type = THUMBNAIL_TYPE
+        filename = f"{PurePosixPath(filename).stem}-thumbnail.jpg"
+    else:
+        content_type = blob.content_type
+    etag = f'"{blob.sha256}{"-thumbnail" if thumbnail else ""}"'
+    headers = {
+        "ETag": etag,
+        "Cache-Control": "private, no-cache",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Disposition": content_disposition_header(as_attachment=False, filename=filename),
+    }
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        for header in ("ETag", "Cache-Control"):
+            not_modified[header] = headers[header]
+        return not_modified
+
+    prefix = getattr(settings, "PRIVATE_FILES_ACCEL_PREFIX", None)
+    if prefix:
+        response: HttpResponseBase = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{relative}"
+    else:
+        try:
+            handle = _absolute(relative).open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(handle, content_type=content_type)
+    for header, value in headers.items():
+        response[header] = value
+    return response
