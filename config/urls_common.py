@@ -41,6 +41,7 @@ urlpatterns = [
     path("accounts/register/unit/", accounts.register_unit, name="register-unit"),
     path("accounts/profile/", accounts.profile, name="profile"),
     path("my-unit/", accounts.my_unit, name="my-unit"),
+    path("my-unit/change/", accounts.my_unit_change, name="my-unit-change"),
     *blob_page_patterns,
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),

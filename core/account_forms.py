@@ -101,3 +101,12 @@ class ProfileForm(ServiceErrorsMixin, forms.Form):
 class PasswordChangeForm(ServiceErrorsMixin, forms.Form):
     old_password = forms.CharField(label=_("原密码"), widget=forms.PasswordInput, strip=False)
     new_password = forms.CharField(label=_("新密码"), widget=forms.PasswordInput, strip=False)
+
+
+class UnitChangeForm(ServiceErrorsMixin, forms.Form):
+    new_name = forms.CharField(label=_("新单位全称"), max_length=128, required=False)
+    new_short_name = forms.CharField(label=_("新单位简称"), max_length=64, required=False)
+    new_credit_code = forms.CharField(label=_("新统一社会信用代码"), max_length=32, required=False)
+    reason = forms.CharField(
+        label=_("变更原因"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )

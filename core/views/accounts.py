@@ -14,6 +14,7 @@ from core.account_forms import (
     ApplicantRegisterForm,
     PasswordChangeForm,
     ProfileForm,
+    UnitChangeForm,
     UnitInfoForm,
     UnitRegisterForm,
 )
@@ -22,6 +23,7 @@ from core.accounts import (
     password_change,
     profile_update,
     unit_register,
+    unit_request_change,
     unit_update_info,
 )
 from core.blobs import blob_store
@@ -149,5 +151,30 @@ def my_unit(request: HttpRequest) -> HttpResponse:
         request,
         "core/my_unit.html",
         {"form": form, "unit": unit},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_unit_change(request: HttpRequest) -> HttpResponse:
+    """变更单位名称: a request the unit's region admin approves."""
+    if request.user.role != Role.UNIT_ADMIN or request.user.unit_id is None:
+        raise Http404
+    unit = Unit.objects.select_related("region").get(pk=request.user.unit_id)
+    form = UnitChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit_request_change(unit=unit, requested_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("变更申请已提交，请等待地区管理员审核。"))
+            return redirect("my-unit")
+    changes = unit.change_requests.order_by("-created_at")[:10]
+    return render(
+        request,
+        "core/my_unit_change.html",
+        {"form": form, "unit": unit, "changes": changes},
         status=400 if form.errors else 200,
     )
