@@ -16,13 +16,16 @@ from pathlib import Path
 from .measure import Measurement
 from .scenarios import Scenario
 
+# A round during which other processes used more than this many cores is "noisy".
+NOISY_CORES = 0.25
+
 
 @dataclass
 class Result:
     scenario: Scenario
     samples: list[Measurement] = field(default_factory=list)  # one per round
-    load_before: list[float] = field(default_factory=list)  # 1-minute load average
     trips: dict[str, object] = field(default_factory=dict)  # from benchmarks.roundtrips
+    broken: str | None = None  # why the scenario could not be measured
 
     def median(self, figure: Callable[[Measurement], float | None]) -> float | None:
         values = [value for value in map(figure, self.samples) if value is not None]
@@ -38,12 +41,24 @@ class Comparison:
     ratio: float | None  # req/s of the scenario / req/s of its control, same round
     cpu_ratio: float | None  # server CPU per request: the control's / the scenario's
     meets_target: bool | None
+    quiet_rounds: int  # rounds compared in which neither side had company on the machine
+
+
+def quiet(sample: Measurement) -> bool:
+    return sample.other_cores is None or sample.other_cores <= NOISY_CORES
+
+
+def _pairs(mine: Result, theirs: Result) -> list[tuple[Measurement, Measurement]]:
+    """Same-round pairs; only the quiet ones when at least two rounds were quiet on both sides."""
+    pairs = list(zip(mine.samples, theirs.samples, strict=False))
+    calm = [(a, b) for a, b in pairs if quiet(a) and quiet(b)]
+    return calm if len(calm) >= 2 else pairs
 
 
 def _paired(
     mine: Result, theirs: Result, ratio: Callable[[Measurement, Measurement], float | None]
-):
-    values = [ratio(a, b) for a, b in zip(mine.samples, theirs.samples, strict=False)]
+) -> float | None:
+    values = [ratio(a, b) for a, b in _pairs(mine, theirs)]
     values = [value for value in values if value is not None]
     return statistics.median(values) if values else None
 
@@ -61,11 +76,12 @@ def _cpu_ratio(mine: Measurement, theirs: Measurement) -> float | None:
 def compare(result: Result, results: dict[str, Result]) -> Comparison:
     control = results.get(result.scenario.control or "")
     if control is None:
-        return Comparison(None, None, None)
+        return Comparison(None, None, None, 0)
     ratio = _paired(result, control, _rps_ratio)
     target = result.scenario.target
     meets = None if target is None or ratio is None else ratio >= target
-    return Comparison(ratio, _paired(result, control, _cpu_ratio), meets)
+    calm = sum(quiet(a) and quiet(b) for a, b in _pairs(result, control))
+    return Comparison(ratio, _paired(result, control, _cpu_ratio), meets, calm)
 
 
 def _host_label(scenario: Scenario) -> str:
@@ -89,14 +105,19 @@ def _number(value: float | None, digits: int = 2) -> str:
 def table(results: dict[str, Result]) -> str:
     header = (
         f"{'scenario':<24} {'host':<20} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
-        f"{'DB trips':>8} {'CPU ms/req':>10} {'ratio':>6} {'CPU ratio':>9}  target"
+        f"{'DB trips':>8} {'CPU ms/req':>10} {'others':>6} {'ratio':>6} {'CPU ratio':>9}  target"
     )
     lines = [header, "-" * len(header)]
     for result in results.values():
+        if result.broken:
+            lines.append(f"{result.scenario.name:<24} BROKEN: {result.broken[:90]}")
+            continue
         comparison, target = compare(result, results), result.scenario.target
         verdict = ""
         if target is not None and comparison.meets_target is not None:
             verdict = f"≥{target:.2f} " + ("ok" if comparison.meets_target else "MISSED")
+            if comparison.quiet_rounds < 2:
+                verdict += " (noisy)"
         elif result.scenario.control:
             verdict = f"(vs {result.scenario.control})"
         lines.append(
@@ -106,6 +127,7 @@ def table(results: dict[str, Result]) -> str:
             f"{_number(result.median(lambda s: s.p99_ms)):>7} "
             f"{result.errors:>6d} {_trips(result):>8} "
             f"{_number(result.median(lambda s: s.cpu_ms_per_request), 3):>10} "
+            f"{_number(result.median(lambda s: s.other_cores)):>6} "
             f"{_number(comparison.ratio):>6} {_number(comparison.cpu_ratio):>9}  {verdict}".rstrip()
         )
     return "\n".join(lines)
@@ -137,9 +159,12 @@ def as_json(results: dict[str, Result]) -> list[dict[str, object]]:
                 "ratio": _rounded(comparison.ratio),
                 "cpu_ratio": _rounded(comparison.cpu_ratio),
                 "meets_target": comparison.meets_target,
+                "quiet_rounds_compared": comparison.quiet_rounds,
+                "broken": result.broken,
                 "requests": sum(sample.requests for sample in result.samples),
                 "db_round_trips": result.trips or None,
-                "load_before": result.load_before,
+                "db_cpu_ms_per_request": _rounded(result.median(lambda s: s.db_cpu_ms_per_request)),
+                "other_cores": _rounded(result.median(lambda s: s.other_cores), 2),
                 "rounds": [{**asdict(s), "rps": round(s.rps, 1)} for s in result.samples],
             }
         )

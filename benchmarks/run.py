@@ -14,12 +14,11 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from . import locust_driver, wrk
 from .database import NoDatabaseUrlError, base_url, bench_url, database_name
-from .measure import Driver, Measurement
+from .measure import Driver, Measurement, attribute, wait_until_quiet
 from .report import Result, as_json, compare, table, write
 from .scenarios import CONTROL, PUBLIC_HOST, REGION_HOST, ROUTED, SCENARIOS, Scenario, selected
 from .seed import MANIFEST, RESULTS, random_secret_key
@@ -41,6 +40,13 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument(
         "--max-requests", type=int, help="override gunicorn's max_requests (0 = never recycle)"
+    )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="before each round, wait up to S seconds for other processes to go quiet",
     )
     parser.add_argument("--users", type=int, default=2000, help="seeded accounts per region")
     parser.add_argument("--notices", type=int, default=1000, help="seeded notices per region")
@@ -85,6 +91,10 @@ def server_env(url: str) -> dict[str, str]:
     }
 
 
+class BrokenScenarioError(RuntimeError):
+    """The scenario's first request got the wrong answer: it is skipped, and the run fails."""
+
+
 def count_round_trips(
     scenarios: list[Scenario], env: dict[str, str]
 ) -> dict[str, dict[str, object]]:
@@ -96,10 +106,11 @@ def count_round_trips(
         names = [scenario.name for scenario in scenarios if scenario.server == role]
         command = [sys.executable, "-m", "benchmarks.roundtrips", "--server", role]
         command += ["--json", str(output), "--only", *names]
-        quiet = {**env, "LOG_LEVEL": "ERROR"}
-        subprocess.run(command, env=quiet, check=False, stdout=subprocess.DEVNULL)
-        if not output.exists():
-            print(f"bench: counting {role} round trips failed; the table goes without them")
+        quiet = {**env, "LOG_LEVEL": "CRITICAL"}
+        done = subprocess.run(command, env=quiet, check=False, capture_output=True, text=True)
+        if done.returncode or not output.exists():
+            print(f"bench: counting {role} round trips failed; the table goes without them:")
+            print(done.stderr[-1500:])
             continue
         counts.update({row["name"]: row for row in json.loads(output.read_text("utf-8"))})
     return counts
@@ -118,7 +129,7 @@ def preflight(scenario: Scenario, server: Server, path: str, headers: dict[str, 
         finally:
             connection.close()
         if answer.status != scenario.expect:
-            raise ServerError(
+            raise BrokenScenarioError(
                 f"{scenario.name}: {host}{path} answered {answer.status}, expected "
                 f"{scenario.expect}: {body[:300]!r} (log: {server.log})"
             )
@@ -138,11 +149,9 @@ def measure(
     if warm_up:
         preflight(scenario, server, path, headers)
         driver(server.port, path, scenario.hosts, headers, seconds=args.warmup, **options)
-    cpu_before = server.cpu_seconds()
+    before = server.snapshot()
     measurement = driver(server.port, path, scenario.hosts, headers, seconds=args.slice, **options)
-    cpu = server.cpu_seconds() - cpu_before
-    per_request = round(cpu * 1000 / measurement.requests, 3) if measurement.requests else None
-    return replace(measurement, cpu_ms_per_request=per_request)
+    return attribute(measurement, before, server.snapshot(), measurement.seconds)
 
 
 def run_scenarios(
@@ -159,15 +168,23 @@ def run_scenarios(
         # Forwards, then backwards: a pair's order flips each round, cancelling drift.
         for scenario in scenarios if turn % 2 == 0 else scenarios[::-1]:
             step += 1
-            load = os.getloadavg()[0]
+            result = results[scenario.name]
+            if result.broken:
+                continue
             server = servers[scenario.server]
-            sample = measure(scenario, server, driver, args, context, warm_up=turn == 0)
-            results[scenario.name].samples.append(sample)
-            results[scenario.name].load_before.append(round(load, 2))
+            if args.wait_quiet:
+                wait_until_quiet(args.wait_quiet)
+            try:
+                sample = measure(scenario, server, driver, args, context, warm_up=turn == 0)
+            except BrokenScenarioError as error:
+                result.broken = str(error)
+                print(f"  [{step:>2}/{total}] {scenario.name:<24} BROKEN: {error}", flush=True)
+                continue
+            result.samples.append(sample)
             print(
                 f"  [{step:>2}/{total}] {scenario.name:<24} {sample.rps:8.1f} req/s  "
                 f"p50 {sample.p50_ms:6.2f} ms  p99 {sample.p99_ms:6.2f} ms  "
-                f"errors {sample.errors}  (load {load:.2f})",
+                f"errors {sample.errors}  (others {sample.other_cores:.2f} cores)",
                 flush=True,
             )
     return results
@@ -235,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             "warmup_s": args.warmup,
             "connections": args.connections,
             "cap": args.cap,
+            "wait_quiet_s": args.wait_quiet,
             "gunicorn_workers": args.workers,
             "gunicorn_max_requests": args.max_requests,  # None: deploy/gunicorn.conf.py's
             "database": database_name(url),
@@ -250,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def verdict(results: dict[str, Result], *, strict: bool) -> int:
     errors = sum(result.errors for result in results.values())
+    broken = [name for name, result in results.items() if result.broken]
     capped = [name for name, result in results.items() if any(s.capped for s in result.samples)]
     missed = [
         name for name, result in results.items() if compare(result, results).meets_target is False
@@ -261,8 +280,13 @@ def verdict(results: dict[str, Result], *, strict: bool) -> int:
         print(f"bench: below target: {', '.join(missed)}")
     else:
         print("bench: every routed/control ratio meets its target")
+    if broken:
+        print(
+            f"bench: broken scenarios (see the servers' logs): {', '.join(broken)}", file=sys.stderr
+        )
     if errors:
         print(f"bench: {errors} failed requests: the figures are not trustworthy", file=sys.stderr)
+    if broken or errors:
         return 1
     return 1 if strict and missed else 0
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .measure import tree_cpu_seconds
+from .measure import CpuSnapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
@@ -49,8 +49,8 @@ class Server:
     log: Path
     info: dict[str, object]
 
-    def cpu_seconds(self) -> float:
-        return tree_cpu_seconds(self.process.pid)
+    def snapshot(self) -> CpuSnapshot:
+        return CpuSnapshot.take(self.process.pid, str(self.info.get("database", "")))
 
     def stop(self) -> None:
         if self.process.poll() is not None:

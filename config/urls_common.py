@@ -15,6 +15,10 @@ from core.api.auth import TokenApi
 from core.api.me import MeApi
 from core.blob_urls import api_patterns as blob_api_patterns
 from core.blob_urls import page_patterns as blob_page_patterns
+from core.central_urls import api_patterns as central_api_patterns
+from core.central_urls import page_patterns as central_page_patterns
+from core.recovery_urls import api_patterns as recovery_api_patterns
+from core.recovery_urls import page_patterns as recovery_page_patterns
 from core.views import accounts, auth
 from tenants.api import RegionListApi
 
@@ -29,6 +33,8 @@ api_v1 = [
     path("units/", UnitSearchApi.as_view(), name="api-units"),
     path("authorities/", AuthorityListApi.as_view(), name="api-authorities"),
     *blob_api_patterns,
+    *recovery_api_patterns,
+    *central_api_patterns,
 ]
 
 urlpatterns = [
@@ -43,6 +49,8 @@ urlpatterns = [
     path("my-unit/", accounts.my_unit, name="my-unit"),
     path("my-unit/change/", accounts.my_unit_change, name="my-unit-change"),
     *blob_page_patterns,
+    *recovery_page_patterns,
+    *central_page_patterns,
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,14 +1,36 @@
 """A region's site on <code>.BASE_DOMAIN."""
 
-from django.urls import path
+from django.urls import include, path
 
 from core.views import region_admin
-from workflow.views.home import region_home
+from workflow.api.setup import CommitteeListApi, OfferingListApi
+from workflow.views import setup_admin
+from workflow.views.home import committees_page, offerings_page, region_home
 
 from .urls_common import urlpatterns as common
 
+region_api = [
+    path("committees/", CommitteeListApi.as_view(), name="api-committees"),
+    path("offerings/", OfferingListApi.as_view(), name="api-offerings"),
+]
+
 urlpatterns = [
     path("", region_home, name="home"),
+    path("api/v1/", include(region_api)),
+    path("committees/", committees_page, name="committees"),
+    path("offerings/", offerings_page, name="offerings"),
+    path("setup/", setup_admin.setup_home, name="setup"),
+    path("setup/committees/new/", setup_admin.committee_edit, name="setup-committee-new"),
+    path("setup/committees/<int:pk>/", setup_admin.committee_edit, name="setup-committee"),
+    path("setup/offerings/new/", setup_admin.offering_edit, name="setup-offering-new"),
+    path("setup/offerings/<int:pk>/", setup_admin.offering_edit, name="setup-offering"),
+    path(
+        "setup/offerings/<int:pk>/close/",
+        setup_admin.offering_close_view,
+        name="setup-offering-close",
+    ),
+    path("setup/notices/new/", setup_admin.notice_edit, name="setup-notice-new"),
+    path("setup/notices/<int:pk>/", setup_admin.notice_edit, name="setup-notice"),
     path("region-admin/", region_admin.dashboard, name="region-admin"),
     path(
         "region-admin/authorities/new/",

@@ -6,6 +6,8 @@ from django.db import transaction
 
 from core.models import Authority, AuthorityKind, Role, Unit, UnitNature, User
 from core.validators import make_credit_code, make_id_card_number, normalize_org_name
+from tenants.crossing import in_region
+from tenants.directory import AUTONOMOUS_REGION_CODE
 from tenants.models import Region
 from tenants.regions import bootstrap_regions
 
@@ -76,7 +78,11 @@ def _demo_region_people(region: Region, index: int) -> list[User]:
 def load_demo() -> list[User]:
     """The regions, the central office, and per region an admin, an authority, a complete
     unit and an applicant (API.md "Demo data")."""
+    from core.catalog.sync import catalog_sync
+    from workflow.demo import demo_region_setup
+
     regions = bootstrap_regions()
+    catalog_sync()
     with transaction.atomic():
         users = [_demo_user(username="central", name="自治区职称办", role=Role.CENTRAL_OFFICE)]
         for index, region in enumerate(regions, start=1):
@@ -88,5 +94,13 @@ def load_demo() -> list[User]:
                     region=region,
                 )
             )
-            users += _demo_region_people(region, index)
+            people = _demo_region_people(region, index)
+            users += people
+            with in_region(region.schema_name):
+                demo_region_setup(
+                    region_code=region.schema_name,
+                    region_name=region.name,
+                    authority=people[0].authority,
+                    is_autonomous_region=region.schema_name == AUTONOMOUS_REGION_CODE,
+                )
     return users

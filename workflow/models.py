@@ -1,5 +1,9 @@
-"""Region-side data: each region's schema has its own copy of these tables."""
+"""Region-side data: each region's schema has its own copy of these tables.
 
+They may point at public rows (catalog, organizations) but never at another region's rows.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +20,9 @@ class Notice(models.Model):
     title = models.CharField(_("标题"), max_length=200)
     body = models.TextField(_("正文"), blank=True)
     pinned = models.BooleanField(_("置顶"), default=False)
+    attachments = models.JSONField(
+        _("附件"), default=list, blank=True, help_text=_("附件库文件的 SHA-256 与文件名")
+    )
     published_at = models.DateTimeField(_("发布时间"), default=timezone.now, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -27,3 +34,118 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Committee(models.Model):
+    """评审委员会: who reviews which series and levels in this region, and how to reach them."""
+
+    name = models.CharField(_("名称"), max_length=128, unique=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    # [{"name": "...", "phone": "..."}]: the directory of manual (1).
+    contacts = models.JSONField(_("联系人"), default=list, blank=True)
+    # [{"series": "<series code>", "levels": ["junior", ...]}]
+    reviews = models.JSONField(_("评审范围"), default=list)
+    is_active = models.BooleanField(_("启用"), default=True)
+    sort_order = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("评审委员会")
+        verbose_name_plural = _("评审委员会")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def reviews_level(self, series_code: str, level: str) -> bool:
+        return any(
+            item.get("series") == series_code and level in item.get("levels", [])
+            for item in self.reviews
+        )
+
+
+class NodeKind(models.TextChoices):
+    BASE_UNIT = "base_unit", _("基层工作单位")
+    RECOMMENDING_UNIT = "recommending_unit", _("推荐单位")
+    AUTHORITY = "authority", _("指定单位")
+    COMMITTEE = "committee", _("评审委员会")
+
+
+class Flow(models.Model):
+    """An immutable review flow: the ordered nodes an application passes through.
+
+    Changing an offering's flow creates a new row; applications keep the one they started with.
+    """
+
+    # [{"kind": "base_unit"}, {"kind": "recommending_unit"},
+    #  {"kind": "authority", "authority_id": 7, "name": "县(市)行业主管局"}, {"kind": "committee"}]
+    nodes = models.JSONField(_("流程节点"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("审核流程")
+        verbose_name_plural = _("审核流程")
+
+    def __str__(self) -> str:
+        return " → ".join(node.get("name") or node["kind"] for node in self.nodes)
+
+
+class OfferingQuerySet(models.QuerySet):
+    def open_at(self, moment=None) -> "OfferingQuerySet":
+        moment = moment or timezone.now()
+        return self.filter(is_active=True, opens_at__lte=moment, closes_at__gt=moment)
+
+
+class Offering(models.Model):
+    """A committee's call for one qualification in one year: window, limits, fee, flow."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="offerings", verbose_name=_("评审委员会")
+    )
+    qualification = models.ForeignKey(
+        "core.Qualification", on_delete=models.PROTECT, related_name="+", verbose_name=_("资格")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("年度"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    opens_at = models.DateTimeField(_("开始提交时间"))
+    closes_at = models.DateTimeField(_("截止提交时间"))
+    max_submissions = models.PositiveSmallIntegerField(
+        _("提交次数上限"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    fee = models.DecimalField(_("评审费（元）"), max_digits=8, decimal_places=2, default=0)
+    paper_instructions = models.TextField(_("纸质材料报送要求"), blank=True)
+    flow = models.ForeignKey(
+        Flow, on_delete=models.PROTECT, related_name="offerings", verbose_name=_("审核流程")
+    )
+    is_active = models.BooleanField(_("启用"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OfferingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("申报项目")
+        verbose_name_plural = _("申报项目")
+        ordering = ["-year", "closes_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "qualification", "year"],
+                name="offering_once_per_committee_year",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")), name="offering_window_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.qualification}"
+
+    def window_state(self, moment=None) -> str:
+        """ "open", "not_yet" or "closed"."""
+        moment = moment or timezone.now()
+        if not self.is_active or moment >= self.closes_at:
+            return "closed"
+        if moment < self.opens_at:
+            return "not_yet"
+        return "open"

@@ -155,6 +155,10 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600)
+# Text messages (account recovery): a pluggable sender, like Django's mail backends.
+SMS_BACKEND = env("SMS_BACKEND", "core.sms.ConsoleBackend")
+SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms.jsonl"))
 # A hand-off ticket is good for this many seconds, once.
 HANDOFF_TTL_SECONDS = env_int("HANDOFF_TTL_SECONDS", 60)
 
@@ -195,6 +199,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"AppealKindEnum": "core.models.recovery.AppealKind"},
 }
 
 # django-q2: the ORM broker lives in the public schema; tenants.queue records the region of

@@ -8,3 +8,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "1000/min"}}
 # Tests roll back region and domain changes: re-read the routing version on every request.
 ROUTING_RECHECK_SECONDS = 0
+SMS_BACKEND = "core.sms.LocmemBackend"

@@ -2,6 +2,15 @@
 
 from .audit import AuditEvent, AuditKind
 from .blobs import Blob, BlobType, LibraryItem
+from .catalog import (
+    LEVEL_ORDER,
+    ConditionSet,
+    Level,
+    Qualification,
+    SectionForm,
+    Series,
+    Specialty,
+)
 from .identity import HandoffTicket, Role, User
 from .organizations import (
     Authority,
@@ -11,8 +20,12 @@ from .organizations import (
     UnitChangeRequest,
     UnitNature,
 )
+from .recovery import AccountAppeal, AppealKind, SmsCode
 
 __all__ = [
+    "LEVEL_ORDER",
+    "AccountAppeal",
+    "AppealKind",
     "AuditEvent",
     "AuditKind",
     "Authority",
@@ -20,9 +33,16 @@ __all__ = [
     "Blob",
     "BlobType",
     "ChangeStatus",
+    "ConditionSet",
     "HandoffTicket",
+    "Level",
     "LibraryItem",
+    "Qualification",
     "Role",
+    "SectionForm",
+    "Series",
+    "SmsCode",
+    "Specialty",
     "Unit",
     "UnitChangeRequest",
     "UnitNature",

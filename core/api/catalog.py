@@ -1,0 +1,100 @@
+"""The title catalog and the section forms, for anyone (no login): what can be applied for, and
+the forms a program fills in (API.md "Section forms")."""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api.errors import NotFound
+from core.catalog.forms import form_current, form_version
+from core.catalog.manage import GRADE_LABELS
+from core.models import Qualification, SectionForm, Series, Specialty
+
+
+class QualificationOutput(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    level = serializers.CharField(help_text="junior, intermediate, deputy_senior or senior")
+    level_display = serializers.CharField(source="get_level_display")
+    grade = serializers.CharField(help_text="junior only: clerk (员级), assistant (助理级) or ''")
+    grade_display = serializers.SerializerMethodField()
+
+    def get_grade_display(self, qualification: Qualification) -> str:
+        label = GRADE_LABELS.get(qualification.grade)
+        return str(label) if label else ""
+
+
+class SpecialtyOutput(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    group = serializers.CharField()
+    qualifications = QualificationOutput(many=True, source="active_qualifications")
+
+
+class SeriesOutput(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    category = serializers.CharField()
+    form_key = serializers.CharField()
+    specialties = SpecialtyOutput(many=True, source="active_specialties")
+
+
+class CatalogApi(APIView):
+    """Every open series → specialty → qualification, in catalog order."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={200: SeriesOutput(many=True)}, auth=[])
+    def get(self, request: Request) -> Response:
+        series = Series.objects.filter(is_active=True).prefetch_related(
+            Prefetch(
+                "specialties",
+                queryset=Specialty.objects.filter(is_active=True).order_by("sort_order", "code"),
+                to_attr="active_specialties",
+            ),
+            Prefetch(
+                "active_specialties__qualifications",
+                queryset=Qualification.objects.filter(is_active=True).order_by(
+                    "sort_order", "code"
+                ),
+                to_attr="active_qualifications",
+            ),
+        )
+        return Response(SeriesOutput(series.order_by("sort_order", "code"), many=True).data)
+
+
+class SectionOutput(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    filled_by = serializers.CharField(help_text="applicant or unit")
+    schema = serializers.SerializerMethodField(help_text="JSON Schema draft 2020-12")
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_schema(self, section: dict) -> dict:
+        return section["schema"]
+
+
+class FormOutput(serializers.Serializer):
+    key = serializers.CharField()
+    version = serializers.IntegerField()
+    title = serializers.CharField()
+    sections = SectionOutput(many=True)
+
+
+class FormApi(APIView):
+    """A section form: its current version, or the given one (applications keep theirs)."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={200: FormOutput}, auth=[])
+    def get(self, request: Request, key: str, version: int | None = None) -> Response:
+        try:
+            form = form_current(key) if version is None else form_version(key, version)
+        except SectionForm.DoesNotExist as error:
+            raise NotFound from error
+        return Response(FormOutput(form).data)

@@ -1,0 +1,135 @@
+"""Demo set-up of one region (API.md "Demo data"): committees, and offerings of the current year
+that are open now, already closed, and not yet open, so every window state can be seen."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from core.models import Authority, Qualification
+from workflow.models import Committee, NodeKind, Notice, Offering
+from workflow.setup import DEFAULT_FLOW, flow_create
+
+TEACHER_LEVELS = ["junior", "intermediate"]
+SENIOR_LEVELS = ["junior", "intermediate", "deputy_senior", "senior"]
+
+
+def _committee(name: str, address: str, contact: str, phone: str, reviews: list[dict]) -> Committee:
+    committee, _created = Committee.objects.get_or_create(
+        name=name,
+        defaults={
+            "address": address,
+            "contacts": [{"name": contact, "phone": phone}],
+            "reviews": reviews,
+        },
+    )
+    return committee
+
+
+def _offering(
+    committee: Committee,
+    code: str,
+    *,
+    opens_days: int,
+    closes_days: int,
+    nodes: list[dict],
+    fee: int = 0,
+) -> Offering:
+    now = timezone.now()
+    qualification = Qualification.objects.get(code=code)
+    offering, _created = Offering.objects.get_or_create(
+        committee=committee,
+        qualification=qualification,
+        year=timezone.localdate().year,
+        defaults={
+            "opens_at": now + timedelta(days=opens_days),
+            "closes_at": now + timedelta(days=closes_days),
+            "max_submissions": 3,
+            "fee": fee,
+            "flow": flow_create(nodes),
+            "paper_instructions": "形式审核通过后，请按评审委员会通知报送纸质材料一份，"
+            "评审表正反面打印于一张A4纸上。",
+        },
+    )
+    return offering
+
+
+def demo_region_setup(
+    *, region_code: str, region_name: str, authority: Authority, is_autonomous_region: bool
+) -> list[Offering]:
+    """Idempotent: the committees, offerings and a notice of one region (run inside it)."""
+    levels = SENIOR_LEVELS if is_autonomous_region else TEACHER_LEVELS
+    teachers = _committee(
+        f"{region_name}中小学教师职称评审委员会",
+        f"{region_name}人民路1号 教育局3楼",
+        "阿不都",
+        "0991-3000001",
+        [
+            {"series": "school-teacher", "levels": levels},
+            {"series": "kindergarten-teacher", "levels": levels},
+        ],
+    )
+    health = _committee(
+        f"{region_name}卫生系列职称评审委员会",
+        f"{region_name}健康路9号 卫健委5楼",
+        "玛依拉",
+        "0991-3000002",
+        [{"series": "health", "levels": levels}],
+    )
+    county_flow = [
+        {"kind": NodeKind.BASE_UNIT},
+        {"kind": NodeKind.AUTHORITY, "authority_id": authority.pk},
+        {"kind": NodeKind.COMMITTEE},
+    ]
+    offerings = [
+        _offering(
+            teachers,
+            "school-teacher-chinese-intermediate",
+            opens_days=-20,
+            closes_days=30,
+            nodes=DEFAULT_FLOW,
+            fee=150,
+        ),
+        _offering(
+            teachers,
+            "school-teacher-math-assistant",
+            opens_days=-20,
+            closes_days=7,
+            nodes=DEFAULT_FLOW,
+        ),
+        _offering(
+            teachers,
+            "school-teacher-english-intermediate",
+            opens_days=20,
+            closes_days=60,
+            nodes=DEFAULT_FLOW,
+        ),
+        _offering(
+            health,
+            "health-nursing-intermediate"
+            if Qualification.objects.filter(code="health-nursing-intermediate").exists()
+            else "health-clinical-intermediate",
+            opens_days=-60,
+            closes_days=-10,
+            nodes=county_flow,
+            fee=200,
+        ),
+    ]
+    if is_autonomous_region:
+        offerings.append(
+            _offering(
+                teachers,
+                "school-teacher-chinese-deputy-senior",
+                opens_days=-10,
+                closes_days=40,
+                nodes=DEFAULT_FLOW,
+                fee=300,
+            )
+        )
+    Notice.objects.get_or_create(
+        title=f"关于开展{timezone.localdate().year}年度{region_name}中小学教师职称评审工作的通知",
+        defaults={
+            "pinned": True,
+            "body": "各有关单位：请申报人员在规定时间内提交申请书，并通知单位管理员审核材料。",
+        },
+    )
+    return offerings

@@ -1,0 +1,74 @@
+"""Reads of a region's set-up, shaped for pages and the API with a constant number of queries."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from core.models import Authority, Series
+from workflow.models import Committee, Flow, NodeKind, Offering
+
+
+@dataclass(frozen=True)
+class NodeView:
+    kind: str
+    label: str
+    contact_name: str = ""
+    contact_phone: str = ""
+
+
+def offerings_for(
+    *, year: int | None = None, open_only: bool = False, moment: datetime | None = None
+) -> QuerySet[Offering]:
+    queryset = Offering.objects.select_related(
+        "committee", "flow", "qualification__specialty__series"
+    )
+    if year:
+        queryset = queryset.filter(year=year)
+    if open_only:
+        queryset = queryset.open_at(moment or timezone.now())
+    return queryset.order_by("closes_at", "pk")
+
+
+def flow_views(offerings: list[Offering]) -> dict[int, list[NodeView]]:
+    """Each flow's nodes with names and contacts (manual (4): 鼠标移动到节点看联系方式)."""
+    authority_ids = {
+        node.get("authority_id")
+        for o in offerings
+        for node in o.flow.nodes
+        if node.get("kind") == NodeKind.AUTHORITY
+    }
+    authorities = Authority.objects.in_bulk([pk for pk in authority_ids if pk])
+    views: dict[int, list[NodeView]] = {}
+    for offering in offerings:
+        views[offering.flow_id] = [
+            _node_view(node, offering.committee, authorities) for node in offering.flow.nodes
+        ]
+    return views
+
+
+def _node_view(node: dict, committee: Committee, authorities: dict[int, Authority]) -> NodeView:
+    kind = node["kind"]
+    if kind == NodeKind.AUTHORITY:
+        authority = authorities.get(node.get("authority_id"))
+        if authority is None:
+            return NodeView(kind, node.get("name", ""))
+        return NodeView(kind, authority.name, authority.contact_name, authority.contact_phone)
+    if kind == NodeKind.COMMITTEE:
+        first = (committee.contacts or [{}])[0]
+        return NodeView(kind, committee.name, first.get("name", ""), first.get("phone", ""))
+    return NodeView(kind, str(NodeKind(kind).label))
+
+
+def flow_view(flow: Flow, committee: Committee) -> list[NodeView]:
+    authority_ids = [n.get("authority_id") for n in flow.nodes if n.get("authority_id")]
+    authorities = Authority.objects.in_bulk(authority_ids)
+    return [_node_view(node, committee, authorities) for node in flow.nodes]
+
+
+def committees_directory() -> tuple[list[Committee], dict[str, str]]:
+    """Active committees and the series names their scopes mention."""
+    committees = list(Committee.objects.filter(is_active=True))
+    names = dict(Series.objects.values_list("code", "name"))
+    return committees, names
