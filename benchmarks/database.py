@@ -1,6 +1,8 @@
 """The benchmark's own database: `<name>_bench` on the server DATABASE_URL names."""
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
@@ -36,19 +38,35 @@ def database_name(url: str) -> str:
     return urlsplit(url).path.lstrip("/")
 
 
+def drop_database(url: str) -> None:
+    """Drop the database `url` names (closing its connections); only ever a `_bench` one."""
+    name = database_name(url)
+    if not name.endswith(SUFFIX):
+        raise ValueError(f"refusing to drop {name}: not a benchmark database")
+    with _maintenance(url) as cursor:
+        cursor.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
 def ensure_database(url: str) -> bool:
     """Create the database `url` names when missing; True when it was created."""
-    parts = urlsplit(url)
     name = database_name(url)
-    maintenance = urlunsplit(parts._replace(path="/postgres"))
-    connection = psycopg2.connect(maintenance)
+    with _maintenance(url) as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone():
+            return False
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return True
+
+
+@contextmanager
+def _maintenance(url: str) -> Iterator["psycopg2.extensions.cursor"]:
+    """A cursor on the server's `postgres` database, in autocommit."""
+    connection = psycopg2.connect(urlunsplit(urlsplit(url)._replace(path="/postgres")))
     try:
         connection.autocommit = True
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if cursor.fetchone():
-                return False
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            return True
+            yield cursor
     finally:
         connection.close()

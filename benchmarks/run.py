@@ -48,6 +48,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         metavar="S",
         help="before each round, wait up to S seconds for other processes to go quiet",
     )
+    parser.add_argument("--fresh", action="store_true", help="recreate the benchmark database")
     parser.add_argument("--users", type=int, default=2000, help="seeded accounts per region")
     parser.add_argument("--notices", type=int, default=1000, help="seeded notices per region")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
@@ -74,6 +75,7 @@ def seed(url: str, args: argparse.Namespace) -> dict[str, object]:
     started = time.monotonic()
     command = [sys.executable, "-m", "benchmarks.seed", "--users", str(args.users)]
     command += ["--notices", str(args.notices), "--manifest", str(MANIFEST)]
+    command += ["--fresh"] if args.fresh else []
     subprocess.run(command, check=True, env={**os.environ, "DATABASE_URL": url})
     manifest = dict(json.loads(MANIFEST.read_text(encoding="utf-8")))
     print(f"bench: database ready in {time.monotonic() - started:.1f} s")

@@ -20,7 +20,13 @@ from pathlib import Path
 
 import django
 
-from benchmarks.database import base_url, bench_url, database_name, ensure_database
+from benchmarks.database import (
+    base_url,
+    bench_url,
+    database_name,
+    drop_database,
+    ensure_database,
+)
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MANIFEST = RESULTS / "seed.json"
@@ -100,8 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=2000, help="accounts per region")
     parser.add_argument("--notices", type=int, default=1000, help="notices per region")
     parser.add_argument("--manifest", type=Path, default=MANIFEST)
+    parser.add_argument("--fresh", action="store_true", help="drop and recreate the database")
     args = parser.parse_args(argv)
     url = bench_url(base_url())
+    if args.fresh:
+        drop_database(url)
     if ensure_database(url):
         print(f"seed: created database {database_name(url)}", flush=True)
     print(
@@ -109,7 +118,20 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     configure_django(url)
-    manifest = seed(args.users, args.notices)
+    from django.db.migrations.exceptions import InconsistentMigrationHistory
+
+    try:
+        manifest = seed(args.users, args.notices)
+    except InconsistentMigrationHistory as error:
+        if args.fresh:
+            raise
+        # Migrations were rewritten since the last seed: the database is derived data, redo it.
+        print(f"seed: {error}\nseed: starting over with a fresh database", flush=True)
+        from django.db import connection
+
+        connection.close()
+        argv = [*(sys.argv[1:] if argv is None else argv), "--fresh"]
+        os.execv(sys.executable, [sys.executable, "-m", "benchmarks.seed", *argv])
     args.manifest.parent.mkdir(parents=True, exist_ok=True)
     args.manifest.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     print(

@@ -12,7 +12,7 @@ from core.api.accounts import (
     UnitSearchApi,
 )
 from core.api.auth import TokenApi
-from core.api.me import MeApi
+from core.api.me import MeApi, MyApplicationsApi
 from core.blob_urls import api_patterns as blob_api_patterns
 from core.blob_urls import page_patterns as blob_page_patterns
 from core.central_urls import api_patterns as central_api_patterns
@@ -28,6 +28,7 @@ api_v1 = [
     path("auth/register/applicant/", ApplicantRegisterApi.as_view(), name="api-register-applicant"),
     path("auth/register/unit/", UnitRegisterApi.as_view(), name="api-register-unit"),
     path("me/", MeApi.as_view(), name="api-me"),
+    path("me/applications/", MyApplicationsApi.as_view(), name="api-my-applications"),
     path("me/password/", PasswordChangeApi.as_view(), name="api-password"),
     path("my-unit/", MyUnitApi.as_view(), name="api-my-unit"),
     path("units/", UnitSearchApi.as_view(), name="api-units"),

@@ -3,13 +3,46 @@
 from django.urls import include, path
 
 from core.views import region_admin
+from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
+from workflow.views import applications as application_pages
 from workflow.views import setup_admin
 from workflow.views.home import committees_page, offerings_page, region_home
 
 from .urls_common import urlpatterns as common
 
 region_api = [
+    path("applications/", applications.ApplicationListApi.as_view(), name="api-applications"),
+    path(
+        "applications/<str:number>/",
+        applications.ApplicationDetailApi.as_view(),
+        name="api-application",
+    ),
+    path(
+        "applications/<str:number>/sections/<slug:key>/",
+        applications.SectionApi.as_view(),
+        name="api-application-section",
+    ),
+    path(
+        "applications/<str:number>/attachments/",
+        applications.AttachmentApi.as_view(),
+        name="api-application-attachments",
+    ),
+    path(
+        "applications/<str:number>/attachments/<int:attachment_id>/",
+        applications.AttachmentApi.as_view(),
+        name="api-application-attachment",
+    ),
+    path(
+        "applications/<str:number>/transitions/",
+        applications.TransitionApi.as_view(),
+        name="api-application-transitions",
+    ),
+    path(
+        "applications/<str:number>/history/",
+        applications.HistoryApi.as_view(),
+        name="api-application-history",
+    ),
     path("committees/", CommitteeListApi.as_view(), name="api-committees"),
     path("offerings/", OfferingListApi.as_view(), name="api-offerings"),
 ]
@@ -18,6 +51,21 @@ urlpatterns = [
     path("", region_home, name="home"),
     path("api/v1/", include(region_api)),
     path("committees/", committees_page, name="committees"),
+    path("applications/", application_pages.my_applications, name="my-applications"),
+    path("applications/new/", application_pages.new_application, name="application-new"),
+    path("applications/<str:number>/", application_pages.edit_application, name="application-edit"),
+    path("applications/<str:number>/attach/", application_pages.attach, name="application-attach"),
+    path(
+        "applications/<str:number>/attachments/<int:attachment_id>/remove/",
+        application_pages.detach,
+        name="application-detach",
+    ),
+    path(
+        "applications/<str:number>/transition/",
+        application_pages.transition,
+        name="application-transition",
+    ),
+    path("applications/<str:number>/delete/", application_pages.delete, name="application-delete"),
     path("offerings/", offerings_page, name="offerings"),
     path("setup/", setup_admin.setup_home, name="setup"),
     path("setup/committees/new/", setup_admin.committee_edit, name="setup-committee-new"),

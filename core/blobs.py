@@ -35,7 +35,7 @@ from django.utils.translation import gettext, gettext_lazy
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from core.models import User
+from core.models import AttachmentUse, User
 from core.models.blobs import Blob, BlobType, LibraryItem
 
 DEFAULT_UPLOAD_MAX_BYTES = 2 * 1024 * 1024
@@ -117,14 +117,13 @@ def upload_limit_for(region_code: str | None) -> int:
     return int(getattr(settings, "UPLOAD_MAX_BYTES", DEFAULT_UPLOAD_MAX_BYTES))
 
 
-def blob_in_use(blob: Blob) -> bool:
-    """Whether an application anywhere uses the file, which then cannot leave the library.
-
-    Always False for now: region-side attachments will register their uses (a public-schema
-    row per use, written in the same transaction as the attachment) and this will ask them.
-    """
-    del blob
-    return False
+def blob_in_use(blob: Blob, owner: User | None = None) -> bool:
+    """Whether an application (of `owner`, when given) uses the file, which then cannot leave
+    that person's library. Uses are public rows written with each region's attachment."""
+    uses = AttachmentUse.objects.filter(blob=blob)
+    if owner is not None:
+        uses = uses.filter(owner=owner)
+    return uses.exists()
 
 
 def blob_readers_allow(user: User, blob: Blob) -> bool:
@@ -414,7 +413,7 @@ def blob_delete_from_library(*, owner: User, blob: Blob) -> None:
     """
     with transaction.atomic():
         _lock_file(blob.sha256)
-        if blob_in_use(blob):
+        if blob_in_use(blob, owner):
             raise BlobInUseError
         deleted, _by_model = LibraryItem.objects.filter(owner=owner, blob=blob).delete()
         if not deleted:

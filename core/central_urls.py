@@ -6,13 +6,13 @@ config/urls_common.py to include on every host.
 
 from django.urls import path
 
-from core.api.catalog import CatalogApi, FormApi
+from core.api.catalog import CatalogApi, FormApi, FormVersionApi
 from core.views import central
 
 api_patterns = [
     path("catalog/", CatalogApi.as_view(), name="api-catalog"),
     path("forms/<slug:key>/", FormApi.as_view(), name="api-form"),
-    path("forms/<slug:key>/<int:version>/", FormApi.as_view(), name="api-form-version"),
+    path("forms/<slug:key>/<int:version>/", FormVersionApi.as_view(), name="api-form-version"),
 ]
 
 page_patterns = [

@@ -400,13 +400,13 @@ def _years_since_graduation(rule: dict[str, Any], facts: _Facts) -> RuleResult:
 
 
 def _current_title(facts: _Facts) -> tuple[str, str | None, str | None]:
-    """(status so far, level, grade): UNKNOWN when not filled in, UNMET when 无."""
+    """(status so far, level, grade): UNMET when 无, UNKNOWN when missing or unreadable."""
     raw = facts.raw("title_level")
-    if raw is None:
-        return UNKNOWN, None, None
+    if raw == NO_TITLE:
+        return UNMET, None, None
     level = facts.get("title_level")
     if level not in Level.values:
-        return UNMET, None, None
+        return UNKNOWN, None, None
     return MET, level, facts.get("title_grade")
 
 
@@ -415,7 +415,13 @@ def _years_since_title(rule: dict[str, Any], facts: _Facts) -> RuleResult:
     text = _rule_text(rule)
     status, level, grade = _current_title(facts)
     if status == UNKNOWN:
-        return RuleResult(text, UNKNOWN, _("未填写现专业技术资格"), kind)
+        raw = facts.raw("title_level")
+        detail = (
+            _("未填写现专业技术资格")
+            if raw is None
+            else _("无法识别的资格级别：%(t)s") % {"t": raw}
+        )
+        return RuleResult(text, UNKNOWN, detail, kind)
     if status == UNMET:
         return RuleResult(
             text, UNMET, _("现专业技术资格：%(t)s") % {"t": facts.raw("title_level")}, kind
@@ -448,19 +454,23 @@ def _continuing_education_hours(rule: dict[str, Any], facts: _Facts) -> RuleResu
     kind = "continuing_education_hours"
     hours = facts.get("continuing_education_hours")
     per_year = rule.get("per_year") is True
-    years = 1
+    years: int | None = 1
     if per_year:
-        title_status, _level, _grade = _current_title(facts)
         obtained = facts.date("title_date")
         if obtained is not None:
             years = max(_whole_years(obtained, facts.today), 1)
-        elif title_status != UNMET:  # a title without its date: cannot tell how many years
-            return RuleResult(_rule_text(rule), UNKNOWN, _("未填写取得现资格时间"), kind)
-    required = rule["value"] * years
-    text = _("继续教育不少于%(hours)s学时") % {"hours": _number(required)}
+        elif _current_title(facts)[0] != UNMET:  # a title without its date: how many years?
+            years = None
+    if years is None:
+        text = _rule_text(rule)
+    else:
+        text = _("继续教育不少于%(hours)s学时") % {"hours": _number(rule["value"] * years)}
     if not _is_number(hours):
         return RuleResult(text, UNKNOWN, _("未填写继续教育学时"), kind)
-    status = MET if hours >= required else UNMET
+    if years is None:
+        detail = _("累计%(h)s学时；未填写取得现资格时间，无法计算所需学时") % {"h": _number(hours)}
+        return RuleResult(text, UNKNOWN, detail, kind)
+    status = MET if hours >= rule["value"] * years else UNMET
     if per_year:
         detail = _("累计%(h)s学时；任现职%(y)s年，每年不少于%(v)s学时") % {
             "h": _number(hours),

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workflow.states import Status
+
 
 class NoticeQuerySet(models.QuerySet):
     def published(self) -> "NoticeQuerySet":
@@ -149,3 +151,115 @@ class Offering(models.Model):
         if moment < self.opens_at:
             return "not_yet"
         return "open"
+
+
+class Application(models.Model):
+    """申请书: one person's application for one qualification of one offering."""
+
+    number = models.CharField(_("申请书编号"), max_length=20, unique=True)
+    applicant = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("申请人")
+    )
+    unit = models.ForeignKey(
+        "core.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("基层工作单位")
+    )
+    offering = models.ForeignKey(
+        Offering, on_delete=models.PROTECT, related_name="applications", verbose_name=_("申报项目")
+    )
+    qualification = models.ForeignKey(
+        "core.Qualification", on_delete=models.PROTECT, related_name="+", verbose_name=_("资格")
+    )
+    year = models.PositiveSmallIntegerField(_("申请年度"))
+    # Pinned at creation: later versions of the form or flow never change this application.
+    form = models.ForeignKey("core.SectionForm", on_delete=models.PROTECT, related_name="+")
+    flow = models.ForeignKey(Flow, on_delete=models.PROTECT, related_name="applications")
+    status = models.CharField(
+        _("状态"), max_length=32, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    # Index into flow.nodes while in review; None otherwise.
+    current_node = models.PositiveSmallIntegerField(_("当前节点"), null=True, blank=True)
+    submission_count = models.PositiveSmallIntegerField(_("已提交次数"), default=0)
+    # The base unit has commented, returned or recommended since the last submission: the
+    # applicant may no longer withdraw (manual note 7).
+    unit_acted = models.BooleanField(default=False)
+    recommending_unit = models.ForeignKey(
+        "core.Authority", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    last_opinion = models.TextField(_("审核意见"), blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("申请书")
+        verbose_name_plural = _("申请书")
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["unit", "status"]),
+            models.Index(fields=["applicant", "-updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class SectionEntry(models.Model):
+    """What the applicant (or, for the recommendation, the unit) typed into one section."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="sections")
+    key = models.SlugField(max_length=64)
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["application", "key"], name="one_entry_per_section")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}:{self.key}"
+
+
+class Attachment(models.Model):
+    """A file of the applicant's 附件库 attached to one section (blobs are not tied to a schema)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    section = models.SlugField(max_length=64)
+    blob_sha256 = models.CharField(max_length=64, db_index=True)
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "section", "blob_sha256"], name="attach_once_per_section"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TransitionRecord(models.Model):
+    """One state change: who, when, from where to where, and the opinion. Append-only."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("操作"), max_length=32)
+    actor = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    organization = models.CharField(_("单位"), max_length=128, blank=True)
+    from_status = models.CharField(max_length=32)
+    to_status = models.CharField(max_length=32)
+    from_node = models.CharField(_("原节点"), max_length=128, blank=True)
+    to_node = models.CharField(_("新节点"), max_length=128, blank=True)
+    opinion = models.TextField(_("意见"), blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.action}"

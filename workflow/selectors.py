@@ -72,3 +72,18 @@ def committees_directory() -> tuple[list[Committee], dict[str, str]]:
     committees = list(Committee.objects.filter(is_active=True))
     names = dict(Series.objects.values_list("code", "name"))
     return committees, names
+
+
+def application_flow_views(applications: list) -> dict[int, list[NodeView]]:
+    """Each application's pinned flow with names and contacts, in one query for authorities."""
+    authority_ids = {
+        node.get("authority_id")
+        for a in applications
+        for node in a.flow.nodes
+        if node.get("kind") == NodeKind.AUTHORITY
+    }
+    authorities = Authority.objects.in_bulk([pk for pk in authority_ids if pk])
+    return {
+        a.pk: [_node_view(node, a.offering.committee, authorities) for node in a.flow.nodes]
+        for a in applications
+    }

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.errors import NotFound
-from core.catalog.forms import form_current, form_version
+from core.catalog.forms import form_current, form_sections, form_version
 from core.catalog.manage import GRADE_LABELS
 from core.models import Qualification, SectionForm, Series, Specialty
 
@@ -48,6 +48,7 @@ class CatalogApi(APIView):
     """Every open series → specialty → qualification, in catalog order."""
 
     permission_classes = [AllowAny]
+    authentication_classes: list = []  # public: a stale token must not turn this into a 401
 
     @extend_schema(responses={200: SeriesOutput(many=True)}, auth=[])
     def get(self, request: Request) -> Response:
@@ -87,14 +88,35 @@ class FormOutput(serializers.Serializer):
 
 
 class FormApi(APIView):
-    """A section form: its current version, or the given one (applications keep theirs)."""
+    """The current version of a section form (what a new application uses)."""
 
     permission_classes = [AllowAny]
+    authentication_classes: list = []  # public: a stale token must not turn this into a 401
 
-    @extend_schema(responses={200: FormOutput}, auth=[])
-    def get(self, request: Request, key: str, version: int | None = None) -> Response:
+    @extend_schema(responses={200: FormOutput}, auth=[], operation_id="form_current")
+    def get(self, request: Request, key: str) -> Response:
         try:
-            form = form_current(key) if version is None else form_version(key, version)
+            form = form_current(key)
         except SectionForm.DoesNotExist as error:
             raise NotFound from error
-        return Response(FormOutput(form).data)
+        return Response(_form_data(form))
+
+
+class FormVersionApi(APIView):
+    """One version of a section form: an application keeps the version it started with."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []  # public: a stale token must not turn this into a 401
+
+    @extend_schema(responses={200: FormOutput}, auth=[], operation_id="form_version")
+    def get(self, request: Request, key: str, version: int) -> Response:
+        try:
+            form = form_version(key, version)
+        except SectionForm.DoesNotExist as error:
+            raise NotFound from error
+        return Response(_form_data(form))
+
+
+def _form_data(form: SectionForm) -> dict:
+    data = {"key": form.key, "version": form.version, "title": form.title}
+    return FormOutput({**data, "sections": form_sections(form)}).data

@@ -5,6 +5,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.access import regions_of
+from core.models import ApplicationIndex
+from tenants.links import region_url
 from tenants.routing import REGION_MAP
 
 
@@ -40,3 +42,37 @@ class MeApi(APIView):
                 }
             ).data
         )
+
+
+class MyApplicationOutput(serializers.Serializer):
+    number = serializers.CharField()
+    region = serializers.CharField(source="region.schema_name")
+    region_name = serializers.CharField(source="region.name")
+    year = serializers.IntegerField()
+    label = serializers.CharField()
+    qualification = serializers.CharField(source="qualification.code")
+    unit = serializers.CharField(source="unit.name")
+    committee = serializers.CharField(source="committee_name")
+    status = serializers.CharField()
+    current_node = serializers.CharField()
+    closes_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, row: ApplicationIndex) -> str:
+        return region_url(
+            self.context.get("request"), row.region.schema_name, f"/applications/{row.number}/"
+        )
+
+
+class MyApplicationsApi(APIView):
+    """Every application of mine in every region, read from the public index."""
+
+    @extend_schema(responses={200: MyApplicationOutput(many=True)})
+    def get(self, request: Request) -> Response:
+        rows = (
+            ApplicationIndex.objects.filter(applicant=request.user)
+            .select_related("region", "qualification", "unit")
+            .order_by("-year", "-updated_at")
+        )
+        return Response(MyApplicationOutput(rows, many=True, context={"request": request}).data)

@@ -22,6 +22,7 @@ from typing import Any
 from django.db import connection, models, transaction
 
 from core.catalog.data import _FORM_KEY, FORMS_DIR, load_catalog, load_conditions, load_form
+from core.catalog.forms import definition_for_storage
 from core.models import ConditionSet, Qualification, SectionForm, Series, Specialty
 
 logger = logging.getLogger(__name__)
@@ -94,8 +95,11 @@ def form_keys_on_disk() -> list[str]:
 
 
 def form_definition_of(document: dict[str, Any]) -> dict[str, Any]:
-    """What a SectionForm stores of a form file: everything but key, version and title."""
-    return {name: value for name, value in document.items() if name not in FORM_HEADER}
+    """What a SectionForm stores of a form file: everything but key, version and title, with
+    the order of every schema's properties recorded (jsonb does not keep it)."""
+    return definition_for_storage(
+        {name: value for name, value in document.items() if name not in FORM_HEADER}
+    )
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """Public-schema models, one module per subject; import them from here."""
 
+from .applications import ApplicationIndex, AttachmentUse
 from .audit import AuditEvent, AuditKind
 from .blobs import Blob, BlobType, LibraryItem
 from .catalog import (
@@ -26,6 +27,8 @@ __all__ = [
     "LEVEL_ORDER",
     "AccountAppeal",
     "AppealKind",
+    "ApplicationIndex",
+    "AttachmentUse",
     "AuditEvent",
     "AuditKind",
     "Authority",

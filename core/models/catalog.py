@@ -59,12 +59,14 @@ class Specialty(models.Model):
 class Qualification(models.Model):
     """资格名称 at a level, e.g. 中小学教师/语文/二级教师 (初级)."""
 
-    specialty = models.ForeignKey(Specialty, on_delete=models.PROTECT,
-                                  related_name="qualifications")
+    specialty = models.ForeignKey(
+        Specialty, on_delete=models.PROTECT, related_name="qualifications"
+    )
     code = models.SlugField(_("代码"), max_length=128, unique=True)
     level = models.CharField(_("级别"), max_length=16, choices=Level.choices)
-    grade = models.CharField(_("等次"), max_length=16, blank=True,
-                             help_text=_("初级中的员级(clerk)或助理级(assistant)"))
+    grade = models.CharField(
+        _("等次"), max_length=16, blank=True, help_text=_("初级中的员级(clerk)或助理级(assistant)")
+    )
     name = models.CharField(_("资格名称"), max_length=64)
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)

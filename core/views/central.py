@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import region_role_required
-from core.catalog.forms import form_current
+from core.catalog.forms import definition_as_written, form_current, form_sections
 from core.catalog.manage import (
     catalog_set_active,
     condition_update,
@@ -188,7 +188,7 @@ def form_detail(request: HttpRequest, key: str, version: int) -> HttpResponse:
             "description": section.get("schema", {}).get("description", ""),
             "fields": form_field_summary(section.get("schema", {})),
         }
-        for section in form.sections
+        for section in form_sections(form)
     ]
     rule_fields = {
         name: spec
@@ -214,7 +214,11 @@ def form_publish_view(request: HttpRequest, key: str) -> HttpResponse:
         current = form_current(key)
     except SectionForm.DoesNotExist as error:
         raise Http404 from error
-    document = {"key": current.key, "title": current.title, **current.definition}
+    document = {
+        "key": current.key,
+        "title": current.title,
+        **definition_as_written(current.definition),
+    }
     initial = {"definition": json.dumps(document, ensure_ascii=False, indent=2)}
     form = FormPublishForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

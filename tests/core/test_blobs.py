@@ -513,7 +513,7 @@ def test_a_stranger_cannot_delete(alice, bob, host_client):
 
 def test_a_file_in_use_cannot_be_deleted(alice, host_client, monkeypatch, media):
     sha = _alice_has_a_scan(alice, host_client)
-    monkeypatch.setattr("core.blobs.blob_in_use", lambda blob: True)
+    monkeypatch.setattr("core.blobs.blob_in_use", lambda blob, owner=None: True)
 
     response = host_client("urumqi", alice).delete(f"/api/v1/blobs/{sha}/")
 
@@ -565,7 +565,7 @@ def test_alice_deletes_on_the_page_unless_the_file_is_in_use(alice, host_client,
     sha = _alice_has_a_scan(alice, host_client)
     client = host_client("urumqi", alice)
 
-    monkeypatch.setattr("core.blobs.blob_in_use", lambda blob: True)
+    monkeypatch.setattr("core.blobs.blob_in_use", lambda blob, owner=None: True)
     refused = client.post(f"/library/{sha}/delete/", follow=True)
     assert "该文件正被申报材料使用，不能删除。" in refused.content.decode()
     assert LibraryItem.objects.filter(owner=alice).exists()

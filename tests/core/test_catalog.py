@@ -12,6 +12,7 @@ from core.catalog.data import iter_qualifications, load_catalog, load_conditions
 from core.catalog.forms import (
     form_current,
     form_section,
+    form_sections,
     form_validate_section,
     section_complete,
 )
@@ -19,7 +20,7 @@ from core.catalog.manage import form_publish
 from core.catalog.sync import catalog_sync, form_definition_of, form_sync
 from core.models import ConditionSet, Qualification, Role, SectionForm, Series, Specialty
 from tenants.models import Region
-from tests.core.test_catalog_data import sample
+from tests.core.test_catalog_data import iter_properties, sample
 
 FORM_KEYS = ["teacher", "general"]
 
@@ -138,6 +139,22 @@ def test_loading_again_keeps_a_version_the_central_office_published(catalog):
 
 
 # --- section forms: schemas and Chinese errors -----------------------------------------------
+
+
+@pytest.mark.parametrize("key", FORM_KEYS)
+def test_a_stored_form_reads_back_as_written_with_its_fields_in_order(catalog, key):
+    # jsonb sorts object keys by length; the order of properties must survive storage
+    written = load_form(key)["sections"]
+    stored = form_sections(form_current(key))
+    assert stored == written
+    for mine, theirs in zip(stored, written, strict=True):
+        assert [p for p, _ in iter_properties(mine["schema"])] == [
+            p for p, _ in iter_properties(theirs["schema"])
+        ]
+        assert "x-order" not in json.dumps(mine)
+        assert list(form_section(form_current(key), mine["key"])["schema"]["properties"]) == list(
+            theirs["schema"]["properties"]
+        )
 
 
 @pytest.mark.parametrize("key", FORM_KEYS)
@@ -278,6 +295,8 @@ def test_a_form_by_key_and_by_version(catalog, host_client):
     assert (first["key"], first["title"], first["filled_by"]) == ("basic", "基本信息", "applicant")
     assert first["schema"]["properties"]["birth_date"]["format"] == "date"
     assert first["schema"]["x-min-attachments"] == 1
+    assert first["schema"] == load_form("teacher")["sections"][0]["schema"]
+    assert list(first["schema"]["properties"])[:3] == ["specialty", "name", "id_card_number"]
     assert client.get("/api/v1/forms/teacher/1/").json() == current
     assert client.get("/api/v1/forms/teacher/9/").status_code == 404
     assert client.get("/api/v1/forms/nope/").status_code == 404
@@ -382,6 +401,7 @@ def test_publishing_a_new_form_version_leaves_the_previous_untouched(catalog, ce
     before = copy.deepcopy(v1.definition)
     page = client.get("/central/forms/teacher/publish/").content.decode()
     assert "教师系列职称申请书" in page and "第1版" in page
+    assert "x-order" not in page
 
     document = {"key": "teacher", "title": v1.title, **copy.deepcopy(before)}
     document["sections"][1]["schema"]["properties"]["teaching_years"]["maximum"] = 55
@@ -416,6 +436,15 @@ def test_publishing_a_new_form_version_leaves_the_previous_untouched(catalog, ce
         (lambda d: d.update(key="general"), "表单代码应为“teacher”"),
         (lambda d: d["rule_fields"]["title_date"].update(field="basic.nope"), "不存在"),
         (lambda d: None, "与当前版本（第1版）相同"),
+    ],
+    ids=[
+        "bad-schema",
+        "duplicate-key",
+        "filled-by",
+        "no-sections",
+        "other-key",
+        "rule-field",
+        "unchanged",
     ],
 )
 def test_a_broken_form_is_refused(catalog, central, host_client, change, message):
@@ -469,6 +498,7 @@ def test_the_central_office_edits_a_condition_and_loading_again_keeps_it(
         ('{"kind": "min_education"}', "规则应为列表"),
         ("[{", "不是有效的 JSON"),
     ],
+    ids=["kind", "education", "parameter", "nested", "not-a-list", "not-json"],
 )
 def test_condition_rules_are_checked(catalog, central, host_client, rules, message):
     condition = ConditionSet.objects.get(series__code="health", level="senior")
@@ -479,3 +509,16 @@ def test_condition_rules_are_checked(catalog, central, host_client, rules, messa
     assert message in response.content.decode()
     condition.refresh_from_db()
     assert condition.version == 1
+
+
+def test_the_catalog_api_is_in_the_openapi_schema(db, host_client):
+    schema = host_client().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    paths = schema.json()["paths"]
+    assert {
+        "/api/v1/catalog/",
+        "/api/v1/forms/{key}/",
+        "/api/v1/forms/{key}/{version}/",
+    } <= set(paths)
+    assert paths["/api/v1/forms/{key}/{version}/"]["get"]["parameters"][1]["schema"] == {
+        "type": "integer"
+    }

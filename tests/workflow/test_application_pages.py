@@ -1,0 +1,129 @@
+"""The applicant's pages: 我的申请书 cards, 新增申请书, the section editor, submit and withdraw."""
+
+import io
+
+from PIL import Image
+
+from core.models import ApplicationIndex
+from tests.workflow.conftest import create, fill_every_section
+
+
+def png(name="scan.png", color=(10, 20, 30)):
+    buffer = io.BytesIO()
+    Image.new("RGB", (80, 60), color).save(buffer, "PNG")
+    buffer.seek(0)
+    buffer.name = name
+    return buffer
+
+
+def test_new_application_page_creates_one_and_warns_about_locality(
+    alice_client, offering, unit, catalog
+):
+    from tests.workflow.conftest import open_offering
+
+    page = alice_client.get("/applications/new/", {"unit_q": "十中"}).content.decode()
+    assert "属地化" in page
+    assert "乌鲁木齐市第十中学" in page
+    response = alice_client.post(
+        "/applications/new/", {"offering": offering.pk, "unit": unit.pk, "unit_q": "十中"}
+    )
+    assert response.status_code == 302
+    number = ApplicationIndex.objects.get().number
+    assert response["Location"] == f"/applications/{number}/"
+
+    from tests.support import client_for
+
+    hami_offering = open_offering("hami", "school-teacher-math-intermediate")
+    hami = client_for("hami")
+    hami.force_login(
+        alice_client.session.get("_auth_user_id") and ApplicationIndex.objects.get().applicant
+    )
+    hami.post(
+        "/applications/new/", {"offering": hami_offering.pk, "unit": unit.pk, "unit_q": "十中"}
+    )
+    edit = hami.get(
+        ApplicationIndex.objects.get(region__schema_name="hami").number.join(
+            ["/applications/", "/"]
+        ),
+        follow=True,
+    ).content.decode()
+    assert "属地化" in edit
+    assert "乌鲁木齐市" in edit
+
+
+def test_the_editor_saves_a_section_typed_into_the_form(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    page = alice_client.get(f"/applications/{number}/?section=teacher_profile")
+    body = page.content.decode()
+    assert "教师类型" in body
+    assert 'name="f.teaching_years"' in body
+    response = alice_client.post(
+        f"/applications/{number}/?section=teacher_profile",
+        {
+            "f.teacher_type": "农村学校-公共课教师",
+            "f.is_aid_teacher": "false",
+            "f.teaching_years": "abc",
+            "f.teacher_certificate": "小学教师资格",
+            "f.is_south_xinjiang": "true",
+            "f.rural_years": "3",
+        },
+    )
+    assert response.status_code == 302
+    again = alice_client.get(f"/applications/{number}/?section=teacher_profile").content.decode()
+    assert 'value="abc"' in again  # nothing typed is lost
+    assert "field-error" in again
+
+
+def test_upload_a_scan_to_a_section_from_the_editor(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    response = alice_client.post(
+        f"/applications/{number}/attach/", {"section": "basic", "file": png()}
+    )
+    assert response.status_code == 302
+    page = alice_client.get(f"/applications/{number}/?section=basic").content.decode()
+    assert "scan.png" in page
+
+
+def test_a_renamed_script_is_refused_with_a_message(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    fake = io.BytesIO(b"<?php system($_GET['x']); ?>")
+    fake.name = "证书.jpg"
+    alice_client.post(f"/applications/{number}/attach/", {"section": "basic", "file": fake})
+    page = alice_client.get(f"/applications/{number}/?section=basic").content.decode()
+    assert "尚未上传附件" in page
+
+
+def test_submit_and_withdraw_from_the_pages(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    editor = alice_client.get(f"/applications/{number}/").content.decode()
+    assert "以下栏目尚未填写完整" in editor
+    fill_every_section(alice_client, number)
+    alice_client.post(f"/applications/{number}/transition/", {"action": "submit"})
+    cards = alice_client.get("/applications/").content.decode()
+    assert "审核中" in cards
+    assert 'data-testid="withdraw"' in cards
+    alice_client.post(f"/applications/{number}/transition/", {"action": "withdraw"})
+    assert "申请人编辑中" in alice_client.get("/applications/").content.decode()
+
+
+def test_my_applications_runs_constant_queries(
+    alice_client, catalog, unit, django_assert_max_num_queries
+):
+    from core.models import Qualification
+    from tests.workflow.conftest import open_offering
+
+    first = open_offering()
+    create(alice_client, first, unit)
+    budget = 8
+    with django_assert_max_num_queries(budget):
+        alice_client.get("/applications/")
+    codes = Qualification.objects.filter(
+        specialty__series__code="school-teacher", level="intermediate"
+    ).values_list("code", flat=True)
+    for index, code in enumerate(list(codes)[1:8]):
+        create(
+            alice_client, open_offering(qualification=code, committee_name=f"委员会{index}"), unit
+        )
+    with django_assert_max_num_queries(budget):
+        page = alice_client.get("/applications/").content.decode()
+    assert page.count('data-testid="application-card"') == 8

@@ -1,0 +1,257 @@
+"""阿丽娅 writes an application section by section, submits it to her unit, withdraws it."""
+
+import pytest
+
+from core.models import ApplicationIndex, Role
+from tenants.crossing import in_region
+from tests.support import client_for
+from tests.workflow.conftest import create, fill_every_section, open_offering
+from workflow.models import Application, TransitionRecord
+
+
+def test_a_new_application_gets_a_number_and_the_manual_s_label(
+    alice_client, offering, unit, alice
+):
+    response = create(alice_client, offering, unit)
+    assert response.status_code == 201
+    body = response.json()
+    assert body["status"] == "draft"
+    assert body["number"].startswith("RSSQ")
+    assert body["submissions_left"] == 3
+    assert body["form"]["key"] == "teacher"
+    assert [s["title"] for s in body["sections"]][:2] == ["基本信息", "教师情况"]
+    index = ApplicationIndex.objects.get(number=body["number"])
+    assert index.label == "[乌鲁木齐市][中级]中小学教师/一级教师"
+    assert index.region.schema_name == "urumqi"
+
+
+def test_numbers_are_unique_across_regions(alice_client, offering, unit, alice):
+    other = open_offering("kashgar", "school-teacher-math-intermediate")
+    first = create(alice_client, offering, unit).json()["number"]
+    kashgar = client_for("kashgar")
+    kashgar.force_login(alice)
+    second = create(kashgar, other, unit).json()["number"]
+    assert first != second
+
+
+def test_the_same_qualification_once_a_year_even_in_another_region(
+    alice_client, offering, unit, alice
+):
+    assert create(alice_client, offering, unit).status_code == 201
+    again = create(alice_client, offering, unit)
+    assert again.status_code == 409
+    assert "同一资格同一年度只能申请一次" in again.json()["detail"]
+    elsewhere = open_offering("xj", committee_name="自治区中小学教师职称评审委员会")
+    xj = client_for("xj")
+    xj.force_login(alice)
+    assert create(xj, elsewhere, unit).status_code == 409
+    assert ApplicationIndex.objects.filter(applicant=alice).count() == 1
+
+
+@pytest.mark.parametrize("role", [Role.UNIT_ADMIN, Role.AUTHORITY_REVIEWER, Role.REGION_ADMIN])
+def test_unit_admins_reviewers_and_staff_cannot_apply(make_user, offering, unit, role):
+    from tenants.models import Region
+
+    user = make_user(role, region=Region.objects.get(schema_name="urumqi"))
+    client = client_for("urumqi")
+    client.force_login(user)
+    assert create(client, offering, unit).status_code == 403
+
+
+def test_a_section_is_saved_even_when_invalid_and_errors_are_in_chinese(
+    alice_client, offering, unit
+):
+    number = create(alice_client, offering, unit).json()["number"]
+    response = alice_client.put(
+        f"/api/v1/applications/{number}/sections/teacher_profile/",
+        {"data": {"teaching_years": -3, "teacher_type": "不存在"}},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["data"]["teaching_years"] == -3
+    assert body["complete"] is False
+    messages = " ".join(m for ms in body["errors"].values() for m in ms)
+    assert "教龄" in messages
+    detail = alice_client.get(f"/api/v1/applications/{number}/").json()
+    saved = next(s for s in detail["sections"] if s["key"] == "teacher_profile")
+    assert saved["data"] == {"teaching_years": -3, "teacher_type": "不存在"}
+
+
+def test_the_unit_s_section_is_read_only_to_the_applicant(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    response = alice_client.put(
+        f"/api/v1/applications/{number}/sections/unit_recommendation/",
+        {"data": {"opinion": "我推荐我自己，理由充分。"}},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+
+
+def test_submit_lists_the_incomplete_sections(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    response = alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "submit"},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "incomplete_sections"
+    assert "基本信息" in response.json()["detail"]
+
+
+def test_submit_goes_to_the_base_unit_and_withdraw_brings_it_back(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    fill_every_section(alice_client, number)
+    submitted = alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "submit"},
+        content_type="application/json",
+    )
+    assert submitted.status_code == 200, submitted.content
+    body = submitted.json()
+    assert (body["status"], body["current_node"]) == ("in_review", "基层工作单位")
+    assert body["flow"][0]["current"] is True
+    assert body["submissions_left"] == 2
+    assert body["allowed_actions"] == ["withdraw"]
+    assert ApplicationIndex.objects.get(number=number).status == "in_review"
+
+    withdrawn = alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "withdraw"},
+        content_type="application/json",
+    )
+    assert withdrawn.json()["status"] == "draft"
+    assert withdrawn.json()["submissions_left"] == 2  # not refunded
+    history = alice_client.get(f"/api/v1/applications/{number}/history/").json()
+    assert [h["action"] for h in history] == ["submit", "withdraw"]
+    assert history[0]["to"] == "基层工作单位"
+
+
+def test_no_withdraw_once_the_unit_has_acted(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    fill_every_section(alice_client, number)
+    alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "submit"},
+        content_type="application/json",
+    )
+    with in_region("urumqi"):
+        Application.objects.filter(number=number).update(unit_acted=True)
+    response = alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "withdraw"},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "unit_acted"
+
+
+def test_the_limit_on_submissions_is_enforced(alice_client, catalog, unit):
+    limited = open_offering(max_submissions=1)
+    number = create(alice_client, limited, unit).json()["number"]
+    fill_every_section(alice_client, number)
+    url = f"/api/v1/applications/{number}/transitions/"
+    alice_client.post(url, {"action": "submit"}, content_type="application/json")
+    alice_client.post(url, {"action": "withdraw"}, content_type="application/json")
+    again = alice_client.post(url, {"action": "submit"}, content_type="application/json")
+    assert again.status_code == 409
+    assert again.json()["code"] == "submission_limit"
+    assert "上限" in again.json()["detail"]
+
+
+def test_submit_outside_the_window_says_when_it_closed(alice_client, catalog, unit):
+    offering = open_offering()
+    number = create(alice_client, offering, unit).json()["number"]
+    fill_every_section(alice_client, number)
+    with in_region("urumqi"):
+        from django.utils import timezone
+
+        offering.closes_at = timezone.now()
+        offering.save()
+    response = alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "submit"},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "window_closed"
+    assert "截止" in response.json()["detail"]
+
+
+def test_only_a_never_submitted_application_can_be_deleted(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    assert alice_client.delete(f"/api/v1/applications/{number}/").status_code == 204
+    assert not ApplicationIndex.objects.filter(number=number).exists()
+    number = create(alice_client, offering, unit).json()["number"]  # allowed again
+    fill_every_section(alice_client, number)
+    url = f"/api/v1/applications/{number}/transitions/"
+    alice_client.post(url, {"action": "submit"}, content_type="application/json")
+    alice_client.post(url, {"action": "withdraw"}, content_type="application/json")
+    assert alice_client.delete(f"/api/v1/applications/{number}/").status_code == 409
+
+
+def test_strangers_and_other_regions_get_404(alice_client, offering, unit, bob):
+    number = create(alice_client, offering, unit).json()["number"]
+    stranger = client_for("urumqi")
+    stranger.force_login(bob)
+    for method, path in [("get", ""), ("get", "history/"), ("delete", "")]:
+        assert getattr(stranger, method)(f"/api/v1/applications/{number}/{path}").status_code == 404
+    assert (
+        stranger.post(
+            f"/api/v1/applications/{number}/transitions/",
+            {"action": "submit"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
+    elsewhere = client_for("kashgar")
+    elsewhere.force_login(alice_client.session and offering and unit and bob)
+    assert elsewhere.get(f"/api/v1/applications/{number}/").status_code == 404
+
+
+def test_the_owner_on_another_region_s_host_gets_404(alice_client, offering, unit, alice):
+    number = create(alice_client, offering, unit).json()["number"]
+    kashgar = client_for("kashgar")
+    kashgar.force_login(alice)
+    assert kashgar.get(f"/api/v1/applications/{number}/").status_code == 404
+
+
+def test_a_file_in_use_cannot_leave_the_library(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    fill_every_section(alice_client, number)
+    detail = alice_client.get(f"/api/v1/applications/{number}/").json()
+    blob = next(a["blob"] for s in detail["sections"] for a in s["attachments"])
+    assert alice_client.delete(f"/api/v1/blobs/{blob}/").status_code == 409
+
+
+def test_my_applications_lists_every_region_from_the_index(alice_client, offering, unit, alice):
+    create(alice_client, offering, unit)
+    kashgar_offering = open_offering("kashgar", "school-teacher-math-intermediate")
+    kashgar = client_for("kashgar")
+    kashgar.force_login(alice)
+    create(kashgar, kashgar_offering, unit)
+    rows = client_for("public").get("/api/v1/me/applications/")
+    assert rows.status_code in (401, 403)
+    public = client_for("public")
+    public.force_login(alice)
+    rows = public.get("/api/v1/me/applications/").json()
+    assert sorted(r["region"] for r in rows) == ["kashgar", "urumqi"]
+    assert all(r["url"].startswith("http://") for r in rows)
+
+
+def test_history_is_written_with_the_transition(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    fill_every_section(alice_client, number)
+    alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "submit"},
+        content_type="application/json",
+    )
+    with in_region("urumqi"):
+        record = TransitionRecord.objects.get(application__number=number)
+    assert (record.from_status, record.to_status, record.from_node) == (
+        "draft",
+        "in_review",
+        "申请人",
+    )

@@ -1,0 +1,248 @@
+"""Applications of the region the host names (API.md region host). Thin: the rules live in
+workflow.applications and workflow.transitions."""
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.models import Unit
+from tenants.crossing import current_region_code
+from workflow.access import access_application, applications_visible_to
+from workflow.applications import (
+    application_create,
+    application_delete,
+    attachment_add,
+    attachment_remove,
+    section_save,
+)
+from workflow.models import Application, Offering
+from workflow.nodes import node_label
+from workflow.sections import section_states
+from workflow.selectors import flow_view
+from workflow.transitions import allowed_actions, apply_transition
+
+
+class ApplicationCreateInput(serializers.Serializer):
+    offering = serializers.IntegerField()
+    unit = serializers.IntegerField()
+
+
+class ApplicationRow(serializers.Serializer):
+    number = serializers.CharField()
+    year = serializers.IntegerField()
+    qualification = serializers.CharField(source="qualification.code")
+    label = serializers.SerializerMethodField()
+    level = serializers.CharField(source="qualification.level")
+    status = serializers.CharField()
+    status_display = serializers.CharField(source="get_status_display")
+    current_node = serializers.SerializerMethodField()
+    unit = serializers.CharField(source="unit.name")
+    committee = serializers.CharField(source="offering.committee.name")
+    closes_at = serializers.DateTimeField(source="offering.closes_at")
+    submission_count = serializers.IntegerField()
+    updated_at = serializers.DateTimeField()
+
+    def get_label(self, application: Application) -> str:
+        q = application.qualification
+        return f"[{q.get_level_display()}]{q.specialty.series.name}/{q.name}"
+
+    def get_current_node(self, application: Application) -> str:
+        return node_label(application)
+
+
+def application_detail(application: Application, user) -> dict:
+    now = timezone.now()
+    offering = application.offering
+    nodes = flow_view(application.flow, offering.committee)
+    days = (offering.closes_at - now).days if offering.window_state(now) == "open" else None
+    return {
+        **ApplicationRow(application).data,
+        "region": current_region_code(),
+        "flow": [
+            {**node.__dict__, "current": index == application.current_node}
+            for index, node in enumerate(nodes)
+        ],
+        "submissions_left": max(offering.max_submissions - application.submission_count, 0),
+        "max_submissions": offering.max_submissions,
+        "days_to_deadline": days,
+        "allowed_actions": allowed_actions(user, application),
+        "form": {"key": application.form.key, "version": application.form.version},
+        "sections": [
+            {
+                "key": s.key,
+                "title": s.title,
+                "filled_by": s.filled_by,
+                "schema": s.schema,
+                "data": s.data,
+                "errors": s.errors,
+                "complete": s.complete,
+                "min_attachments": s.min_attachments,
+                "comments": [],
+                "attachments": [
+                    {
+                        "id": a.pk,
+                        "blob": a.blob_sha256,
+                        "name": a.name,
+                        "content_type": a.content_type,
+                    }
+                    for a in s.attachments
+                ],
+            }
+            for s in section_states(application)
+        ],
+    }
+
+
+class ApplicationListApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(name, str, required=False)
+            for name in ("status", "level", "qualification", "search")
+        ],
+        responses={200: ApplicationRow(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        queryset = applications_visible_to(request.user)
+        params = request.query_params
+        if params.get("status"):
+            queryset = queryset.filter(status=params["status"])
+        if params.get("level"):
+            queryset = queryset.filter(qualification__level=params["level"])
+        if params.get("qualification"):
+            queryset = queryset.filter(qualification__code=params["qualification"])
+        if params.get("search"):
+            term = params["search"].strip()
+            queryset = queryset.filter(
+                Q(number__icontains=term)
+                | Q(applicant__name__icontains=term)
+                | Q(applicant__id_card_number=term.upper())
+            )
+        return Response(ApplicationRow(queryset.order_by("-updated_at")[:500], many=True).data)
+
+    @extend_schema(request=ApplicationCreateInput, responses={201: ApplicationRow})
+    def post(self, request: Request) -> Response:
+        data = ApplicationCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        offering = get_object_or_404(
+            Offering.objects.select_related(
+                "qualification__specialty__series", "committee", "flow"
+            ),
+            pk=data.validated_data["offering"],
+        )
+        unit = get_object_or_404(Unit, pk=data.validated_data["unit"])
+        application = application_create(applicant=request.user, offering=offering, unit=unit)
+        return Response(
+            application_detail(application, request.user), status=status.HTTP_201_CREATED
+        )
+
+
+class ApplicationDetailApi(APIView):
+    def get(self, request: Request, number: str) -> Response:
+        return Response(application_detail(access_application(request.user, number), request.user))
+
+    def delete(self, request: Request, number: str) -> Response:
+        application_delete(application=access_application(request.user, number), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SectionInput(serializers.Serializer):
+    data = serializers.JSONField()
+
+
+class SectionApi(APIView):
+    @extend_schema(request=SectionInput)
+    def put(self, request: Request, number: str, key: str) -> Response:
+        application = access_application(request.user, number)
+        data = SectionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        errors = section_save(
+            application=application, key=key, data=data.validated_data["data"], user=request.user
+        )
+        state = next(s for s in section_states(application) if s.key == key)
+        return Response(
+            {"key": key, "data": state.data, "errors": errors, "complete": state.complete}
+        )
+
+
+class AttachmentInput(serializers.Serializer):
+    section = serializers.CharField()
+    blob = serializers.RegexField(r"^[0-9a-f]{64}$")
+
+
+class AttachmentApi(APIView):
+    @extend_schema(request=AttachmentInput)
+    def post(self, request: Request, number: str) -> Response:
+        application = access_application(request.user, number)
+        data = AttachmentInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        attachment = attachment_add(
+            application=application,
+            section=data.validated_data["section"],
+            sha256=data.validated_data["blob"],
+            user=request.user,
+        )
+        return Response(
+            {
+                "id": attachment.pk,
+                "section": attachment.section,
+                "blob": attachment.blob_sha256,
+                "name": attachment.name,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+    def delete(self, request: Request, number: str, attachment_id: int) -> Response:
+        attachment_remove(
+            application=access_application(request.user, number),
+            attachment_id=attachment_id,
+            user=request.user,
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class TransitionInput(serializers.Serializer):
+    action = serializers.CharField()
+    opinion = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+
+
+class TransitionApi(APIView):
+    @extend_schema(request=TransitionInput)
+    def post(self, request: Request, number: str) -> Response:
+        access_application(request.user, number)
+        data = TransitionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        application = apply_transition(
+            number=number,
+            action=data.validated_data["action"],
+            actor=request.user,
+            payload=dict(request.data.items()),
+        )
+        application = access_application(request.user, number)
+        return Response(application_detail(application, request.user))
+
+
+class HistoryApi(APIView):
+    def get(self, request: Request, number: str) -> Response:
+        application = access_application(request.user, number)
+        rows = application.history.select_related("actor")
+        return Response(
+            [
+                {
+                    "action": r.action,
+                    "actor": r.actor.display_name,
+                    "organization": r.organization,
+                    "from": r.from_node,
+                    "to": r.to_node,
+                    "from_status": r.from_status,
+                    "to_status": r.to_status,
+                    "at": r.created_at,
+                    "opinion": r.opinion,
+                }
+                for r in rows
+            ]
+        )

@@ -1,0 +1,254 @@
+"""The applicant's pages: 我的申请书, 新增申请书, and the edit page (sections, attachments,
+condition advice, submit / withdraw / delete)."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.api.errors import Conflict
+from core.blobs import UploadTooLargeError, blob_store, library_items
+from core.conditions import conditions_evaluate, conditions_for
+from core.models import ApplicationIndex, Role, Unit
+from tenants.crossing import current_region_code
+from workflow.access import access_application, applications_visible_to
+from workflow.applications import (
+    application_create,
+    application_delete,
+    attachment_add,
+    attachment_remove,
+    section_save,
+)
+from workflow.locality import locality_advice
+from workflow.models import Offering
+from workflow.schema_forms import parse_section, render_section
+from workflow.sections import section_states
+from workflow.selectors import application_flow_views, flow_view, offerings_for
+from workflow.transitions import allowed_actions, apply_transition
+
+
+class NewApplicationForm(forms.Form):
+    offering = forms.ModelChoiceField(
+        label=gettext_lazy("申请资格"), queryset=Offering.objects.none()
+    )
+    unit = forms.ModelChoiceField(label=gettext_lazy("基层工作单位"), queryset=Unit.objects.none())
+
+    def __init__(self, *args: object, unit_search: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        offerings = offerings_for(open_only=True)
+        self.fields["offering"].queryset = offerings
+        self.fields["offering"].label_from_instance = lambda o: (
+            f"{o.qualification.specialty.series.name} / {o.qualification.specialty.name} / "
+            f"[{o.qualification.get_level_display()}] {o.qualification.name}"
+            f" — {o.committee.name}，{timezone.localtime(o.closes_at):%Y-%m-%d} 截止"
+        )
+        units = Unit.objects.select_related("region").order_by("name")
+        if unit_search:
+            units = (
+                units.filter(name__icontains=unit_search)
+                | units.filter(short_name__icontains=unit_search)
+                | units.filter(credit_code=unit_search.upper())
+            )
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda u: f"{u.name}（{u.region.name}）"
+        if not unit_search:
+            self.fields["unit"].widget.choices = [("", _("请先搜索单位名称"))]
+
+
+def _applicant_only(request: HttpRequest) -> None:
+    if request.user.role != Role.APPLICANT:
+        raise PermissionDenied(_("只有申请人可以申报职称；单位管理员等账号不能申报。"))
+
+
+@login_required
+def my_applications(request: HttpRequest) -> HttpResponse:
+    """我的申请书: full cards for this region, and a line for each one elsewhere."""
+    applications = list(applications_visible_to(request.user).order_by("-updated_at"))
+    nodes = application_flow_views(applications)
+    now = timezone.now()
+    cards = [
+        {
+            "application": a,
+            "nodes": nodes[a.pk],
+            "days": (a.offering.closes_at - now).days
+            if a.offering.window_state(now) == "open"
+            else None,
+            "actions": allowed_actions(request.user, a),
+            "deletable": a.status == "draft" and not a.submission_count,
+        }
+        for a in applications
+    ]
+    elsewhere = (
+        ApplicationIndex.objects.filter(applicant=request.user)
+        .exclude(region__schema_name=current_region_code())
+        .select_related("region")
+    )
+    return render(
+        request, "workflow/my_applications.html", {"cards": cards, "elsewhere": elsewhere}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_application(request: HttpRequest) -> HttpResponse:
+    _applicant_only(request)
+    unit_search = request.GET.get("unit_q", "").strip()
+    form = NewApplicationForm(
+        request.POST or None, unit_search=unit_search or request.POST.get("unit_q", "")
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = application_create(
+                applicant=request.user,
+                offering=form.cleaned_data["offering"],
+                unit=form.cleaned_data["unit"],
+            )
+        except Conflict as error:
+            form.add_error(None, str(error.detail))
+        else:
+            advice = locality_advice(unit=application.unit, qualification=application.qualification)
+            if advice.message:
+                messages.warning(request, advice.message)
+            messages.success(request, _("申请书已新增，请逐栏填写并上传附件。"))
+            return redirect("application-edit", number=application.number)
+    return render(
+        request,
+        "workflow/new_application.html",
+        {"form": form, "unit_q": unit_search},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_application(request: HttpRequest, number: str) -> HttpResponse:
+    """编辑申请书: the section list on the left, the chosen section's form on the right."""
+    application = access_application(request.user, number)
+    states = section_states(application)
+    by_key = {s.key: s for s in states}
+    key = request.GET.get("section") or states[0].key
+    if key not in by_key:
+        raise Http404
+    current = by_key[key]
+    editable = application.status in ("draft", "returned") and current.filled_by == "applicant"
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        data = parse_section(current.schema, request.POST)
+        try:
+            errors = section_save(application=application, key=key, data=data, user=request.user)
+        except (Conflict, ValidationError) as error:
+            messages.error(request, str(getattr(error, "detail", error)))
+        else:
+            if errors:
+                messages.warning(request, _("已保存。该栏目还有需要修改的地方，见标红处。"))
+            else:
+                messages.success(request, _("已保存。"))
+        return redirect(f"{request.path}?section={key}")
+    condition_set = conditions_for(application.qualification)
+    advice = (
+        conditions_evaluate(condition_set, application.form, {s.key: s.data for s in states})
+        if condition_set
+        else []
+    )
+    library = list(library_items(owner=request.user)[:200]) if editable else []
+    return render(
+        request,
+        "workflow/edit_application.html",
+        {
+            "application": application,
+            "states": states,
+            "current": current,
+            "form_html": render_section(
+                current.schema, current.data, current.errors, readonly=not editable
+            ),
+            "editable": editable,
+            "library": library,
+            "nodes": flow_view(application.flow, application.offering.committee),
+            "actions": allowed_actions(request.user, application),
+            "missing": [s.title for s in states if s.filled_by == "applicant" and not s.complete],
+            "condition_set": condition_set,
+            "advice": advice,
+            "history": application.history.select_related("actor"),
+            "locality": locality_advice(
+                unit=application.unit, qualification=application.qualification
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def attach(request: HttpRequest, number: str) -> HttpResponse:
+    """Attach a file from the 附件库, or upload a new one into it and attach it."""
+    application = access_application(request.user, number)
+    section = request.POST.get("section", "")
+    try:
+        sha256 = request.POST.get("blob", "")
+        if request.FILES.get("file"):
+            sha256 = blob_store(
+                owner=request.user, upload=request.FILES["file"], region_code=current_region_code()
+            ).blob.sha256
+        attachment_add(application=application, section=section, sha256=sha256, user=request.user)
+    except UploadTooLargeError as error:
+        messages.error(request, str(error))
+    except (Conflict, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("附件已添加。"))
+    return redirect(f"/applications/{number}/?section={section}")
+
+
+@login_required
+@require_POST
+def detach(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+    application = access_application(request.user, number)
+    section = request.POST.get("section", "")
+    try:
+        attachment_remove(application=application, attachment_id=attachment_id, user=request.user)
+    except Conflict as error:
+        messages.error(request, str(error.detail))
+    return redirect(f"/applications/{number}/?section={section}")
+
+
+@login_required
+@require_POST
+def transition(request: HttpRequest, number: str) -> HttpResponse:
+    access_application(request.user, number)
+    action = request.POST.get("action", "")
+    try:
+        apply_transition(
+            number=number,
+            action=action,
+            actor=request.user,
+            payload={"opinion": request.POST.get("opinion", "")},
+        )
+    except Conflict as error:
+        messages.error(request, str(error.detail))
+    else:
+        messages.success(
+            request,
+            {
+                "submit": _("已提交至基层工作单位，请通知单位管理员审核。"),
+                "withdraw": _("已收回，可以继续编辑。"),
+            }.get(action, _("已办理。")),
+        )
+    return redirect(request.POST.get("next") or "my-applications")
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, number: str) -> HttpResponse:
+    try:
+        application_delete(application=access_application(request.user, number), user=request.user)
+    except Conflict as error:
+        messages.error(request, str(error.detail))
+    else:
+        messages.success(request, _("申请书已删除。"))
+    return redirect("my-applications")
