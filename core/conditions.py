@@ -177,7 +177,8 @@ def conditions_evaluate(
 ) -> list[RuleResult]:
     """Every rule of the set, evaluated on the application's sections (advice only)."""
     facts = _Facts(form, sections or {}, today or timezone.localdate())
-    rules = condition_set.rules if isinstance(condition_set.rules, list) else []
+    rules = getattr(condition_set, "rules", None)
+    rules = rules if isinstance(rules, list) else []
     return [_evaluate(rule, facts) for rule in rules]
 
 
@@ -198,7 +199,8 @@ class _Facts:
     """The values the rules read, through the form's `rule_fields`."""
 
     def __init__(self, form: SectionForm, sections: dict[str, Any], today: date) -> None:
-        definition = form.definition if isinstance(form.definition, dict) else {}
+        definition = getattr(form, "definition", None)
+        definition = definition if isinstance(definition, dict) else {}
         fields = definition.get("rule_fields")
         self.fields = fields if isinstance(fields, dict) else {}
         self.sections = sections if isinstance(sections, dict) else {}
@@ -236,8 +238,8 @@ class _Facts:
         if not isinstance(spec, dict) or not isinstance(spec.get("field"), str):
             return ""
         section_key, _dot, path = spec["field"].partition(".")
-        for section in self.form.sections:
-            if section.get("key") == section_key:
+        for section in getattr(self.form, "sections", None) or []:
+            if isinstance(section, dict) and section.get("key") == section_key:
                 schema: Any = section.get("schema", {})
                 for part in path.split("."):
                     schema = schema.get("properties", {}).get(part, {})

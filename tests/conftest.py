@@ -7,6 +7,7 @@ The regions are created once per test session (schema creation runs every region
 import itertools
 
 import pytest
+from django.db import connection
 
 from core.demo import DEMO_PASSWORD
 from core.models import Role, User
@@ -19,6 +20,11 @@ _serial = itertools.count(1)
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        name = connection.settings_dict["NAME"]
+        assert name.startswith("test_"), (
+            f"refusing to use {name!r}: mark tests that need committed rows with django_db so "
+            "pytest-django creates the test database"
+        )
         bootstrap_regions()
 
 

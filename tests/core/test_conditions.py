@@ -237,6 +237,11 @@ def test_broken_rules_are_unknown(catalog):
     results = conditions_evaluate(condition_set, form_current("teacher"), teacher())
     assert [r.status for r in results] == [UNKNOWN] * 4
     assert results[0].text == "无法识别的规则：age_below"
+    assert conditions_evaluate(None, None, None) == []
+    [alone] = conditions_evaluate(
+        ConditionSet(rules=[{"kind": "rural_service_years", "value": 1}]), None, {}
+    )
+    assert (alone.text, alone.status) == ("农村或基层服务不少于1年", UNKNOWN)
 
 
 # --- any_of ----------------------------------------------------------------------------------

@@ -1,0 +1,208 @@
+"""Two people (or two tabs) act on one application at once: exactly one wins, the others get a
+409, and nothing is left half-written when a transition fails midway."""
+
+import threading
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.db import connections
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from core.demo import DEMO_PASSWORD
+from core.models import (
+    ApplicationIndex,
+    Qualification,
+    Role,
+    SectionForm,
+    Series,
+    Specialty,
+    Unit,
+    User,
+)
+from core.validators import make_credit_code, normalize_org_name
+from tenants.crossing import in_region
+from tenants.models import Region
+from tests.support import client_for
+from tests.workflow.conftest import create, fill_every_section
+from workflow.applications import application_create
+from workflow.models import Application, Committee, Flow, Offering, TransitionRecord
+from workflow.setup import DEFAULT_FLOW
+
+ONE_SECTION_FORM = {
+    "key": "tiny",
+    "title": "测试表",
+    "sections": [
+        {
+            "key": "basic",
+            "title": "基本信息",
+            "filled_by": "applicant",
+            "schema": {"type": "object", "properties": {}, "x-min-attachments": 0},
+        }
+    ],
+}
+
+
+class CommittedWorld:
+    """Rows committed for real (threads use their own connections), removed afterwards."""
+
+    def __init__(self) -> None:
+        tag = uuid.uuid4().hex[:8]
+        self.series = Series.objects.create(code=f"t-{tag}", name="测试系列", form_key=f"t{tag}")
+        self.form = SectionForm.objects.create(
+            key=f"t{tag}", version=1, title="测试表", definition=ONE_SECTION_FORM
+        )
+        specialty = Specialty.objects.create(series=self.series, code=f"t-{tag}-s", name="测试")
+        self.qualification = Qualification.objects.create(
+            specialty=specialty, code=f"t-{tag}-q", level="intermediate", name="测试资格"
+        )
+        region = Region.objects.get(schema_name="urumqi")
+        self.unit = Unit.objects.create(
+            credit_code=make_credit_code("9", "1", "650100", f"C{int(tag, 16) % 10**7:07d}"),
+            name=f"并发测试单位{tag}",
+            short_name=f"并发{tag}",
+            name_key=normalize_org_name(f"并发测试单位{tag}"),
+            short_name_key=normalize_org_name(f"并发{tag}"),
+            region=region,
+            contact_name="x",
+            contact_phone="1",
+        )
+        self.applicant = User(username=f"race-{tag}", name="赛跑者", role=Role.APPLICANT)
+        self.applicant.set_password(DEMO_PASSWORD)
+        self.applicant.save()
+        self.token = Token.objects.create(user=self.applicant).key
+        with in_region("urumqi"):
+            self.committee = Committee.objects.create(
+                name=f"并发测试委员会{tag}",
+                reviews=[{"series": self.series.code, "levels": ["intermediate"]}],
+            )
+            now = timezone.now()
+            self.offering = Offering.objects.create(
+                committee=self.committee,
+                qualification=self.qualification,
+                year=now.year,
+                opens_at=now - timedelta(days=1),
+                closes_at=now + timedelta(days=1),
+                flow=Flow.objects.create(nodes=DEFAULT_FLOW),
+                max_submissions=3,
+            )
+            self.application = application_create(
+                applicant=self.applicant, offering=self.offering, unit=self.unit
+            )
+            self.application.sections.create(key="basic", data={})
+
+    def remove(self) -> None:
+        with in_region("urumqi"):
+            Application.objects.filter(pk=self.application.pk).delete()
+            Offering.objects.filter(pk=self.offering.pk).delete()
+            Committee.objects.filter(pk=self.committee.pk).delete()
+        # Raw deletes: Django's collector would look for region-side references in public.
+        ApplicationIndex.objects.filter(number=self.application.number).delete()
+        Token.objects.filter(user=self.applicant).delete()
+        for model, pk in [
+            (Qualification, self.qualification.pk),
+            (SectionForm, self.form.pk),
+            (User, self.applicant.pk),
+            (Unit, self.unit.pk),
+        ]:
+            model.objects.filter(pk=pk)._raw_delete(model.objects.db)
+        Specialty.objects.filter(series=self.series)._raw_delete(Specialty.objects.db)
+        Series.objects.filter(pk=self.series.pk)._raw_delete(Series.objects.db)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Set up before the test's own transaction starts, so it is really committed."""
+    with django_db_blocker.unblock():
+        world = CommittedWorld()
+    yield world
+    with django_db_blocker.unblock():
+        world.remove()
+
+
+@pytest.mark.django_db
+def test_four_simultaneous_submits_exactly_one_wins(world):
+    number = world.application.number
+    start = threading.Barrier(4)
+    answers: list[int] = []
+
+    def press_submit() -> None:
+        try:
+            start.wait()
+            response = client_for("urumqi").post(
+                f"/api/v1/applications/{number}/transitions/",
+                {"action": "submit"},
+                content_type="application/json",
+                HTTP_AUTHORIZATION=f"Token {world.token}",
+            )
+            answers.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=press_submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert sorted(answers) == [200, 409, 409, 409]
+    with in_region("urumqi"):
+        application = Application.objects.get(number=number)
+        assert application.submission_count == 1
+        assert TransitionRecord.objects.filter(application=application).count() == 1
+    assert ApplicationIndex.objects.get(number=number).status == "in_review"
+
+
+def test_a_failure_midway_leaves_nothing_half_written(alice_client, offering, unit, monkeypatch):
+    number = create(alice_client, offering, unit).json()["number"]
+    fill_every_section(alice_client, number)
+
+    def broken_index(application):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr("workflow.transitions.index_write", broken_index)
+    with pytest.raises(RuntimeError):
+        alice_client.post(
+            f"/api/v1/applications/{number}/transitions/",
+            {"action": "submit"},
+            content_type="application/json",
+        )
+    with in_region("urumqi"):
+        application = Application.objects.get(number=number)
+        assert (application.status, application.submission_count) == ("draft", 0)
+        assert not TransitionRecord.objects.filter(application=application).exists()
+    assert ApplicationIndex.objects.get(number=number).status == "draft"
+
+
+def test_the_applications_api_costs_the_same_at_1_and_50(
+    alice_client, catalog, unit, alice, django_assert_max_num_queries
+):
+    from tests.workflow.conftest import open_offering
+
+    offering = open_offering()
+    with in_region("urumqi"):
+        application_create(applicant=alice, offering=offering, unit=unit)
+    with django_assert_max_num_queries(9):
+        assert len(alice_client.get("/api/v1/applications/").json()) == 1
+    codes = list(
+        Qualification.objects.filter(specialty__series__code="school-teacher")
+        .exclude(level="senior")
+        .exclude(pk=offering.qualification_id)
+        .values_list("code", flat=True)
+    )
+    with in_region("urumqi"):
+        committee = offering.committee
+        now = timezone.now()
+        for code in codes[:49]:
+            extra = Offering.objects.create(
+                committee=committee,
+                qualification=Qualification.objects.get(code=code),
+                year=now.year,
+                opens_at=now - timedelta(days=1),
+                closes_at=now + timedelta(days=1),
+                flow=offering.flow,
+            )
+            application_create(applicant=alice, offering=extra, unit=unit)
+    with django_assert_max_num_queries(9):
+        assert len(alice_client.get("/api/v1/applications/").json()) == 50
