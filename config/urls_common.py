@@ -17,6 +17,8 @@ from core.blob_urls import api_patterns as blob_api_patterns
 from core.blob_urls import page_patterns as blob_page_patterns
 from core.central_urls import api_patterns as central_api_patterns
 from core.central_urls import page_patterns as central_page_patterns
+from core.notification_urls import api_patterns as notification_api_patterns
+from core.notification_urls import page_patterns as notification_page_patterns
 from core.recovery_urls import api_patterns as recovery_api_patterns
 from core.recovery_urls import page_patterns as recovery_page_patterns
 from core.views import accounts, auth
@@ -34,6 +36,7 @@ api_v1 = [
     path("units/", UnitSearchApi.as_view(), name="api-units"),
     path("authorities/", AuthorityListApi.as_view(), name="api-authorities"),
     *blob_api_patterns,
+    *notification_api_patterns,
     *recovery_api_patterns,
     *central_api_patterns,
 ]
@@ -50,6 +53,7 @@ urlpatterns = [
     path("my-unit/", accounts.my_unit, name="my-unit"),
     path("my-unit/change/", accounts.my_unit_change, name="my-unit-change"),
     *blob_page_patterns,
+    *notification_page_patterns,
     *recovery_page_patterns,
     *central_page_patterns,
     path("i18n/", include("django.conf.urls.i18n")),

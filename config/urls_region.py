@@ -6,6 +6,7 @@ from core.views import region_admin
 from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
 from workflow.views import applications as application_pages
+from workflow.views import review as review_pages
 from workflow.views import setup_admin
 from workflow.views.home import committees_page, offerings_page, region_home
 
@@ -43,6 +44,8 @@ region_api = [
         applications.HistoryApi.as_view(),
         name="api-application-history",
     ),
+    path("applications/<str:number>/comments/", applications.CommentApi.as_view(),
+         name="api-application-comments"),
     path("committees/", CommitteeListApi.as_view(), name="api-committees"),
     path("offerings/", OfferingListApi.as_view(), name="api-offerings"),
 ]
@@ -51,6 +54,13 @@ urlpatterns = [
     path("", region_home, name="home"),
     path("api/v1/", include(region_api)),
     path("committees/", committees_page, name="committees"),
+    path("review/", review_pages.queue, name="review-queue"),
+    path("review/all/", review_pages.query, name="review-query"),
+    path("review/<str:number>/", review_pages.review_page, name="review-page"),
+    path("review/<str:number>/comment/", review_pages.review_comment, name="review-comment"),
+    path("review/<str:number>/action/", review_pages.review_action, name="review-action"),
+    path("review/<str:number>/files/<int:attachment_id>", review_pages.review_file,
+         name="review-file"),
     path("applications/", application_pages.my_applications, name="my-applications"),
     path("applications/new/", application_pages.new_application, name="application-new"),
     path("applications/<str:number>/", application_pages.edit_application, name="application-edit"),

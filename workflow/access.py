@@ -3,16 +3,22 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from core.models import User
+from core.models import Role, User
 from workflow.models import Application
+from workflow.reviewers import reviewable_filter
 
 
 def applications_visible_to(user: User) -> QuerySet[Application]:
-    """The applications of this region the user may see: an applicant's own."""
+    """The applications of this region the user may see: an applicant's own; for a reviewing
+    organization, those that name it (its queue and 申请书查询)."""
     queryset = Application.objects.select_related(
-        "offering__committee", "qualification__specialty__series", "unit", "flow", "form"
+        "offering__committee", "qualification__specialty__series", "unit", "flow", "form",
+        "applicant",
     )
-    return queryset.filter(applicant=user)
+    if user.role == Role.APPLICANT:
+        return queryset.filter(applicant=user)
+    condition = reviewable_filter(user)
+    return queryset.filter(condition) if condition is not None else queryset.none()
 
 
 def access_application(user: User, number: str) -> Application:

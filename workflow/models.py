@@ -263,3 +263,40 @@ class TransitionRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.action}"
+
+
+class CommitteeStaff(models.Model):
+    """A committee staff account (public user) working for one committee of this region."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="staff")
+    user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["committee", "user"],
+                                               name="committee_staff_once")]
+
+    def __str__(self) -> str:
+        return f"{self.committee_id}:{self.user_id}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's opinion on one section (manual: 每一个栏目都可以填写审核意见)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="comments")
+    section = models.SlugField(max_length=64)
+    # Which submission the comment is about: the applicant sees those of the latest round.
+    round = models.PositiveSmallIntegerField()
+    author = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    organization = models.CharField(max_length=128)
+    text = models.TextField(_("审核意见"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["round", "updated_at"]
+        constraints = [models.UniqueConstraint(fields=["application", "section", "round",
+                                                       "organization"],
+                                               name="one_comment_per_section_round_org")]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}:{self.section}"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,12 +19,16 @@ from django.utils.translation import gettext_lazy
 
 from core.api.errors import Conflict
 from core.models import Role, User
+from core.notifications import notify_after_commit
+from core.validators import validate_mobile
 from workflow.index import index_write
-from workflow.models import Application, TransitionRecord
+from workflow.models import Application, NodeKind, TransitionRecord
 from workflow.nodes import node_label
+from workflow.reviewers import current_node, reviewer_ids_at_current_node, reviews_node
 from workflow.sections import incomplete_sections
 from workflow.states import Status
 
+UNIT_SECTION = "unit_recommendation"
 Guard = Callable[[Application, User, dict[str, Any]], None]
 
 
@@ -105,6 +109,105 @@ def _withdraw(application: Application, user: User, payload: dict[str, Any]) -> 
     application.current_node = None
 
 
+def at_node(kind: str) -> Callable[[User, Application], bool]:
+    """The reviewer of the current node, when that node is of `kind` (or any reviewer)."""
+
+    def may(user: User, application: Application) -> bool:
+        node = current_node(application)
+        return node is not None and (kind == "any" or node["kind"] == kind) and reviews_node(
+            user, application, node)
+
+    return may
+
+
+def at_review_node(user: User, application: Application) -> bool:
+    node = current_node(application)
+    return (node is not None and node["kind"] != NodeKind.COMMITTEE
+            and node["kind"] != NodeKind.BASE_UNIT and reviews_node(user, application, node))
+
+
+def unit_complete(application: Application, user: User, payload: dict[str, Any]) -> None:
+    node = current_node(application)
+    if node and node["kind"] == NodeKind.BASE_UNIT and not application.unit.is_complete:
+        raise Conflict(_("单位信息不完善，不能审核申报材料。请先“完善单位信息”。"),
+                       code="unit_incomplete")
+
+
+def opinion_given(application: Application, user: User, payload: dict[str, Any]) -> None:
+    if not str(payload.get("opinion", "")).strip():
+        raise ValidationError({"opinion": [_("请填写意见。")]})
+
+
+def recommendation_valid(application: Application, user: User, payload: dict[str, Any]) -> None:
+    """单位推荐意见: responsible person, mobile, 10–1000 characters; and which recommending
+    unit the application goes to (with only one it is used)."""
+    data = {key: payload[key] for key in ("responsible_person", "mobile", "opinion")
+            if key in payload}
+    if not data:
+        entry = application.sections.filter(key=UNIT_SECTION).first()
+        data = dict(entry.data) if entry else {}
+    errors: dict[str, list[str]] = {}
+    if not str(data.get("responsible_person", "")).strip():
+        errors["responsible_person"] = [_("请填写职称工作负责人。")]
+    try:
+        data["mobile"] = validate_mobile(str(data.get("mobile", "")))
+    except ValidationError as error:
+        errors["mobile"] = error.messages
+    length = len(str(data.get("opinion", "")).strip())
+    if not 10 <= length <= 1000:
+        errors["opinion"] = [_("单位推荐意见应在10到1000字之间，当前%(n)d字。") % {"n": length}]
+    choices = list(application.unit.recommending_units.filter(is_active=True))
+    chosen = payload.get("recommending_unit")
+    if chosen:
+        match = [a for a in choices if str(a.pk) == str(chosen)]
+        if not match:
+            errors["recommending_unit"] = [_("请从本单位的推荐单位中选择。")]
+        choices = match
+    needs_recommending = any(n["kind"] == NodeKind.RECOMMENDING_UNIT
+                             for n in application.flow.nodes)
+    if needs_recommending and not choices:
+        errors["recommending_unit"] = [_("本单位尚未设置推荐单位，请先在单位信息中维护。")]
+    elif needs_recommending and len(choices) > 1:
+        errors["recommending_unit"] = [_("本单位有两个推荐单位，请选择本申请书报送的推荐单位。")]
+    if errors:
+        raise ValidationError(errors)
+    payload["_recommendation"] = {"responsible_person": data["responsible_person"].strip(),
+                                  "mobile": data["mobile"], "opinion": data["opinion"].strip()}
+    payload["_recommending_unit"] = choices[0] if needs_recommending else None
+
+
+def _forward(application: Application, user: User, payload: dict[str, Any]) -> None:
+    application.current_node += 1
+    if current_node(application)["kind"] == NodeKind.BASE_UNIT:  # never loops back
+        raise Conflict(_("流程配置有误。"), code="flow_error")
+
+
+def _recommend(application: Application, user: User, payload: dict[str, Any]) -> None:
+    application.sections.update_or_create(key=UNIT_SECTION,
+                                          defaults={"data": payload["_recommendation"]})
+    application.recommending_unit = payload["_recommending_unit"]
+    application.unit_acted = True
+    _forward(application, user, payload)
+
+
+def _return(application: Application, user: User, payload: dict[str, Any]) -> None:
+    application.status = Status.RETURNED
+    application.current_node = None
+    application.last_opinion = str(payload["opinion"]).strip()
+    application.unit_acted = True
+
+
+def _pass(application: Application, user: User, payload: dict[str, Any]) -> None:
+    application.status = Status.FORMAL_REVIEW_PASSED
+    application.current_node = None
+
+
+def _reject(application: Application, user: User, payload: dict[str, Any]) -> None:
+    application.status = Status.REJECTED
+    application.current_node = None
+    application.last_opinion = str(payload["opinion"]).strip()
+
+
 TABLE: dict[str, Transition] = {
     t.action: t
     for t in [
@@ -124,8 +227,22 @@ TABLE: dict[str, Transition] = {
             _withdraw,
             (untouched_by_unit,),
         ),
+        Transition("return", gettext_lazy("退回"), frozenset({Status.IN_REVIEW}),
+                   at_node("any"), _return, (unit_complete, opinion_given)),
+        Transition("recommend", gettext_lazy("推荐并提交"), frozenset({Status.IN_REVIEW}),
+                   at_node(NodeKind.BASE_UNIT), _recommend, (unit_complete, recommendation_valid)),
+        Transition("forward", gettext_lazy("审核通过并提交"), frozenset({Status.IN_REVIEW}),
+                   at_review_node, _forward),
+        Transition("pass_formal_review", gettext_lazy("通过形式审核"),
+                   frozenset({Status.IN_REVIEW}), at_node(NodeKind.COMMITTEE), _pass),
+        Transition("reject", gettext_lazy("不予通过"), frozenset({Status.IN_REVIEW}),
+                   at_node(NodeKind.COMMITTEE), _reject, (opinion_given,)),
     ]
 }
+
+# Who hears about it once the transition has committed: the applicant, or the next reviewers.
+TELL_APPLICANT = {"return", "reject", "pass_formal_review"}
+TELL_NEXT_NODE = {"submit", "recommend", "forward"}
 
 
 def _organization_of(user: User) -> str:
@@ -148,11 +265,13 @@ def allowed_actions(user: User, application: Application) -> list[str]:
 
 
 def _cheap_guards_pass(transition: Transition, application: Application, user: User) -> bool:
-    if transition.action == "withdraw":
-        try:
-            untouched_by_unit(application, user, {})
-        except Conflict:
-            return False
+    cheap = {"withdraw": untouched_by_unit}.get(transition.action)
+    if cheap is None:
+        return True
+    try:
+        cheap(application, user, {})
+    except Conflict:
+        return False
     return True
 
 
@@ -167,7 +286,8 @@ def apply_transition(
     with transaction.atomic():
         application = (
             Application.objects.select_for_update(of=("self",))
-            .select_related("offering", "flow", "offering__committee")
+            .select_related("offering", "flow", "offering__committee", "unit", "applicant",
+                            "qualification")
             .get(number=number)
         )
         if not transition.may(actor, application):
@@ -192,7 +312,27 @@ def apply_transition(
             to_status=application.status,
             from_node=from_node,
             to_node=node_label(application),
-            opinion=payload.get("opinion", ""),
+            opinion=str(payload.get("opinion", "")),
         )
         index_write(application)
+        _tell(application, action)
     return application
+
+
+def _tell(application: Application, action: str) -> None:
+    """Queue the notifications of a transition; they leave only if it commits."""
+    link = f"/applications/{application.number}/"
+    label = f"{application.number} {application.qualification.name}"
+    if action in TELL_APPLICANT:
+        notify_after_commit(
+            user_ids=[application.applicant_id], link=link,
+            title=_("申请书%(label)s：%(status)s") % {
+                "label": label, "status": application.get_status_display()},
+            body=application.last_opinion)
+    elif action in TELL_NEXT_NODE:
+        ids = reviewer_ids_at_current_node(application)
+        if ids:
+            notify_after_commit(
+                user_ids=ids, link=f"/review/{application.number}/",
+                title=_("有新的申请书待审核：%(label)s") % {"label": label},
+                body=_("申请人：%(name)s") % {"name": application.applicant.display_name})

@@ -13,6 +13,7 @@ from .catalog import (
     Specialty,
 )
 from .identity import HandoffTicket, Role, User
+from .notifications import Notification
 from .organizations import (
     Authority,
     AuthorityKind,
@@ -40,6 +41,7 @@ __all__ = [
     "HandoffTicket",
     "Level",
     "LibraryItem",
+    "Notification",
     "Qualification",
     "Role",
     "SectionForm",

@@ -22,6 +22,7 @@ from workflow.applications import (
 )
 from workflow.models import Application, Offering
 from workflow.nodes import node_label
+from workflow.review import comment_save, comments_by_section
 from workflow.sections import section_states
 from workflow.selectors import flow_view
 from workflow.transitions import allowed_actions, apply_transition
@@ -45,6 +46,8 @@ class ApplicationRow(serializers.Serializer):
     committee = serializers.CharField(source="offering.committee.name")
     closes_at = serializers.DateTimeField(source="offering.closes_at")
     submission_count = serializers.IntegerField()
+    applicant = serializers.CharField(source="applicant.display_name")
+    last_opinion = serializers.CharField()
     updated_at = serializers.DateTimeField()
 
     def get_label(self, application: Application) -> str:
@@ -60,6 +63,7 @@ def application_detail(application: Application, user) -> dict:
     offering = application.offering
     nodes = flow_view(application.flow, offering.committee)
     days = (offering.closes_at - now).days if offering.window_state(now) == "open" else None
+    comments = comments_by_section(application)
     return {
         **ApplicationRow(application).data,
         "region": current_region_code(),
@@ -82,7 +86,10 @@ def application_detail(application: Application, user) -> dict:
                 "errors": s.errors,
                 "complete": s.complete,
                 "min_attachments": s.min_attachments,
-                "comments": [],
+                "comments": [
+                    {"organization": c.organization, "text": c.text, "at": c.updated_at}
+                    for c in comments.get(s.key, [])
+                ],
                 "attachments": [
                     {
                         "id": a.pk,
@@ -207,7 +214,7 @@ class AttachmentApi(APIView):
 
 class TransitionInput(serializers.Serializer):
     action = serializers.CharField()
-    opinion = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    opinion = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
 class TransitionApi(APIView):
@@ -246,3 +253,25 @@ class HistoryApi(APIView):
                 for r in rows
             ]
         )
+
+
+class CommentInput(serializers.Serializer):
+    section = serializers.CharField()
+    text = serializers.CharField(allow_blank=True, max_length=2000)
+
+
+class CommentApi(APIView):
+    """A reviewer's comment on one section (empty text removes it)."""
+
+    @extend_schema(request=CommentInput)
+    def post(self, request: Request, number: str) -> Response:
+        application = access_application(request.user, number)
+        data = CommentInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        comment = comment_save(application=application, user=request.user,
+                               **data.validated_data)
+        if comment is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response({"section": comment.section, "text": comment.text,
+                         "organization": comment.organization},
+                        status=status.HTTP_201_CREATED)

@@ -27,6 +27,7 @@ from workflow.applications import (
 )
 from workflow.locality import locality_advice
 from workflow.models import Offering
+from workflow.review import comments_by_section
 from workflow.schema_forms import parse_section, render_section
 from workflow.sections import section_states
 from workflow.selectors import application_flow_views, flow_view, offerings_for
@@ -158,6 +159,8 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
         else []
     )
     library = list(library_items(owner=request.user)[:200]) if editable else []
+    comments = comments_by_section(application)
+    comments = comments_by_section(application)
     return render(
         request,
         "workflow/edit_application.html",
@@ -169,6 +172,8 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
                 current.schema, current.data, current.errors, readonly=not editable
             ),
             "editable": editable,
+            "comments": comments.get(key, []),
+            "comment_sections": set(comments),
             "library": library,
             "nodes": flow_view(application.flow, application.offering.committee),
             "actions": allowed_actions(request.user, application),

@@ -1,0 +1,227 @@
+"""The review: the unit comments and returns or recommends, the authority forwards, the committee
+passes or rejects formal review — every step through the transition table."""
+
+import pytest
+
+from core.models import ApplicationIndex, Authority, Role, User
+from tenants.crossing import in_region
+from tenants.models import Region
+from tests.support import client_for
+from tests.workflow.conftest import create, fill_every_section
+from workflow.models import Application, CommitteeStaff
+
+RECOMMENDATION = {"responsible_person": "如则麦", "mobile": "15999370000",
+                  "opinion": "该同志师德高尚，教学成绩突出，同意推荐。"}
+
+
+@pytest.fixture
+def cast(alice, alice_client, offering, unit, make_user):
+    """阿丽娅 has submitted; her unit, its recommending authority and the committee review."""
+    urumqi = Region.objects.get(schema_name="urumqi")
+    authority = unit.recommending_units.get()
+    people = {
+        "applicant": alice,
+        "unit": User.objects.get(username="unit-ten"),
+        "authority": make_user(Role.AUTHORITY_REVIEWER, region=urumqi, authority=authority),
+        "committee": make_user(Role.COMMITTEE_STAFF, region=urumqi),
+        "other_unit_admin": make_user(Role.UNIT_ADMIN),
+        "other_authority": make_user(
+            Role.AUTHORITY_REVIEWER, region=urumqi,
+            authority=Authority.objects.create(region=urumqi, name="别的主管局")),
+    }
+    with in_region("urumqi"):
+        CommitteeStaff.objects.create(committee=offering.committee, user=people["committee"])
+    number = create(alice_client, offering, unit).json()["number"]
+    fill_every_section(alice_client, number)
+    submitted = alice_client.post(f"/api/v1/applications/{number}/transitions/",
+                                  {"action": "submit"}, content_type="application/json")
+    assert submitted.status_code == 200
+    return number, people
+
+
+def act(user, number, action, **payload):
+    client = client_for("urumqi")
+    client.force_login(user)
+    return client.post(f"/api/v1/applications/{number}/transitions/",
+                       {"action": action, **payload}, content_type="application/json")
+
+
+def status_of(number):
+    with in_region("urumqi"):
+        application = Application.objects.get(number=number)
+    return application.status, application.current_node
+
+
+def test_the_whole_way_to_formal_review(cast):
+    number, people = cast
+    first = act(people["unit"], number, "recommend", **RECOMMENDATION)
+    assert first.status_code == 200, first.content
+    assert status_of(number) == ("in_review", 1)
+    assert act(people["authority"], number, "forward").status_code == 200
+    assert status_of(number) == ("in_review", 2)
+    response = act(people["committee"], number, "pass_formal_review")
+    assert response.status_code == 200
+    assert status_of(number) == ("formal_review_passed", None)
+    assert ApplicationIndex.objects.get(number=number).status == "formal_review_passed"
+    client = client_for("urumqi")
+    client.force_login(people["applicant"])
+    history = client.get(f"/api/v1/applications/{number}/history/").json()
+    assert [h["action"] for h in history] == ["submit", "recommend", "forward",
+                                              "pass_formal_review"]
+    assert history[1]["organization"] == "乌鲁木齐市第十中学"
+    assert history[1]["to"] == "推荐单位"
+
+
+def test_a_section_comment_and_a_return_reach_the_applicant(cast):
+    number, people = cast
+    unit = client_for("urumqi")
+    unit.force_login(people["unit"])
+    saved = unit.post(f"/api/v1/applications/{number}/comments/",
+                      {"section": "basic", "text": "单位性质选择错误"},
+                      content_type="application/json")
+    assert saved.status_code == 201
+    # the unit has acted: the applicant can no longer withdraw
+    assert act(people["applicant"], number, "withdraw").status_code == 409
+    assert act(people["unit"], number, "return", opinion="请按意见修改").status_code == 200
+    owner = client_for("urumqi")
+    owner.force_login(people["applicant"])
+    detail = owner.get(f"/api/v1/applications/{number}/").json()
+    assert detail["status"] == "returned"
+    basic = next(s for s in detail["sections"] if s["key"] == "basic")
+    assert basic["comments"][0]["text"] == "单位性质选择错误"
+    page = owner.get(f"/applications/{number}/?section=basic").content.decode()
+    assert "单位性质选择错误" in page
+    again = act(people["applicant"], number, "submit")
+    assert again.status_code == 200
+    assert again.json()["submissions_left"] == 1
+
+
+def test_a_return_needs_an_opinion(cast):
+    number, people = cast
+    response = act(people["unit"], number, "return", opinion="  ")
+    assert response.status_code == 400
+    assert status_of(number) == ("in_review", 0)
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("opinion", "太短了", "10到1000字"), ("opinion", "长" * 1001, "10到1000字"),
+    ("mobile", "1234", "手机号码"), ("responsible_person", "", "负责人"),
+])
+def test_the_recommendation_is_checked(cast, field, value, message):
+    number, people = cast
+    response = act(people["unit"], number, "recommend", **{**RECOMMENDATION, field: value})
+    assert response.status_code == 400
+    assert message in " ".join(response.json()[field])
+    assert status_of(number) == ("in_review", 0)
+
+
+def test_an_incomplete_unit_cannot_review(cast, unit):
+    number, people = cast
+    unit.address = ""
+    unit.save()
+    response = act(people["unit"], number, "recommend", **RECOMMENDATION)
+    assert response.status_code == 409
+    assert response.json()["code"] == "unit_incomplete"
+    page_client = client_for("urumqi")
+    page_client.force_login(people["unit"])
+    assert "完善单位信息" in page_client.get("/review/").content.decode()
+
+
+def test_a_unit_with_two_recommending_units_picks_one(cast, unit):
+    number, people = cast
+    second = Authority.objects.create(region=Region.objects.get(schema_name="xj"),
+                                      name="自治区教育厅")
+    unit.recommending_units.add(second)
+    assert act(people["unit"], number, "recommend", **RECOMMENDATION).status_code == 400
+    assert act(people["unit"], number, "recommend", recommending_unit=second.pk,
+               **RECOMMENDATION).status_code == 200
+    with in_region("urumqi"):
+        assert Application.objects.get(number=number).recommending_unit == second
+
+
+def test_the_committee_rejects_with_a_reason_and_it_is_final(cast):
+    number, people = cast
+    act(people["unit"], number, "recommend", **RECOMMENDATION)
+    act(people["authority"], number, "forward")
+    assert act(people["committee"], number, "reject").status_code == 400
+    assert act(people["committee"], number, "reject", opinion="不符合申报条件").status_code == 200
+    assert status_of(number) == ("rejected", None)
+    assert act(people["applicant"], number, "submit").status_code == 409
+
+
+ROLES = ["applicant", "unit", "authority", "committee", "other_unit_admin", "other_authority"]
+ACTIONS = ["submit", "withdraw", "return", "recommend", "forward", "pass_formal_review", "reject"]
+# Who may do what at each node: everything else is 403 (not your node) or 409 (wrong state).
+ALLOWED = {
+    0: {("applicant", "withdraw"), ("unit", "return"), ("unit", "recommend")},
+    1: {("authority", "return"), ("authority", "forward")},
+    2: {("committee", "return"), ("committee", "pass_formal_review"), ("committee", "reject")},
+}
+
+
+@pytest.mark.parametrize("node", [0, 1, 2])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", ACTIONS)
+def test_the_transition_table(cast, node, role, action):
+    number, people = cast
+    if node >= 1:
+        act(people["unit"], number, "recommend", **RECOMMENDATION)
+    if node >= 2:
+        act(people["authority"], number, "forward")
+    assert status_of(number) == ("in_review", node)
+    payload = {"opinion": "意见：请核实相关材料。", **(RECOMMENDATION if action == "recommend" else {})}
+    response = act(people[role], number, action, **payload)
+    if (role, action) in ALLOWED[node]:
+        assert response.status_code == 200, response.content
+    elif role == "applicant" and action in {"submit", "withdraw"}:
+        assert response.status_code == 409  # hers, but not now
+    elif role in {"other_unit_admin", "other_authority"} or (role == "unit" and node > 0):
+        assert response.status_code in {403, 404}
+    else:
+        assert response.status_code == 403
+
+
+def test_strangers_get_404_on_every_review_endpoint(cast, make_user):
+    number, people = cast
+    stranger = client_for("urumqi")
+    stranger.force_login(people["other_unit_admin"])
+    assert stranger.get(f"/review/{number}/").status_code == 404
+    assert stranger.get(f"/api/v1/applications/{number}/").status_code == 404
+    assert stranger.post(f"/api/v1/applications/{number}/comments/",
+                         {"section": "basic", "text": "x"},
+                         content_type="application/json").status_code == 404
+    elsewhere = client_for("kashgar")
+    elsewhere.force_login(people["unit"])
+    assert elsewhere.get(f"/review/{number}/").status_code == 404
+
+
+def test_the_unit_queue_and_query_pages(cast):
+    number, people = cast
+    client = client_for("urumqi")
+    client.force_login(people["unit"])
+    queue = client.get("/review/").content.decode()
+    assert number in queue
+    assert "阿丽娅" in queue
+    act(people["unit"], number, "recommend", **RECOMMENDATION)
+    assert number not in client.get("/review/").content.decode()
+    query = client.get("/review/all/").content.decode()
+    assert number in query
+    assert "同意推荐" in query
+    assert number in client.get("/review/all/", {"q": "阿丽娅"}).content.decode()
+    assert number not in client.get("/review/all/", {"q": "没有这个人"}).content.decode()
+
+
+def test_reviewers_see_the_attachments_strangers_do_not(cast):
+    number, people = cast
+    client = client_for("urumqi")
+    client.force_login(people["unit"])
+    detail_page = client.get(f"/review/{number}/?section=teacher_profile").content.decode()
+    assert "/files/" in detail_page
+    owner = client_for("urumqi")
+    owner.force_login(people["applicant"])
+    detail = owner.get(f"/api/v1/applications/{number}/").json()
+    attachment = next(a for s in detail["sections"] for a in s["attachments"])
+    assert client.get(f"/review/{number}/files/{attachment['id']}").status_code == 200
+    stranger = client_for("urumqi")
+    stranger.force_login(people["other_authority"])
+    assert stranger.get(f"/review/{number}/files/{attachment['id']}").status_code == 404

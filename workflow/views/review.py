@@ -1,0 +1,146 @@
+"""The reviewers' pages: 申请书审核 (waiting at my node), 申请书查询 (everything naming my
+organization), and the review page with a comment per section and the actions of the table."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.access import region_role_required
+from core.api.errors import Conflict
+from core.blobs import blob_response
+from core.models import Blob, Level, Role
+from workflow.access import access_application, applications_visible_to
+from workflow.models import SectionEntry
+from workflow.nodes import node_label
+from workflow.review import comment_save, comments_by_section
+from workflow.reviewers import committee_ids_of, current_node, reviews_node, waiting_for
+from workflow.schema_forms import render_section
+from workflow.sections import section_states
+from workflow.selectors import flow_view
+from workflow.states import Status
+from workflow.transitions import UNIT_SECTION, allowed_actions, apply_transition
+
+reviewers_only = region_role_required(Role.UNIT_ADMIN, Role.AUTHORITY_REVIEWER,
+                                      Role.COMMITTEE_STAFF)
+PAGE_LIMIT = 200
+
+
+def _filtered(request: HttpRequest):
+    queryset = applications_visible_to(request.user).prefetch_related(
+        Prefetch("sections", queryset=SectionEntry.objects.filter(key=UNIT_SECTION),
+                 to_attr="recommendations"))
+    term = request.GET.get("q", "").strip()
+    if term:
+        queryset = queryset.filter(Q(applicant__name__icontains=term)
+                                   | Q(applicant__id_card_number=term.upper())
+                                   | Q(number__iexact=term))
+    if request.GET.get("level"):
+        queryset = queryset.filter(qualification__level=request.GET["level"])
+    if request.GET.get("qualification"):
+        queryset = queryset.filter(qualification__name__icontains=request.GET["qualification"])
+    if request.GET.get("status"):
+        queryset = queryset.filter(status=request.GET["status"])
+    return queryset.order_by("-updated_at")
+
+
+def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
+    queryset = _filtered(request)
+    rows = waiting_for(request.user, queryset) if waiting else list(queryset[:PAGE_LIMIT])
+    committees = committee_ids_of(request.user)
+    unit = request.user.unit if request.user.role == Role.UNIT_ADMIN else None
+    return render(request, "workflow/review_queue.html", {
+        "rows": [{"application": a, "node": node_label(a),
+                  "actionable": reviews_node(request.user, a, current_node(a), committees),
+                  "recommendation": (a.recommendations[0].data.get("opinion", "")
+                                     if a.recommendations else "")} for a in rows[:PAGE_LIMIT]],
+        "waiting": waiting, "unit": unit, "levels": Level.choices,
+        "statuses": Status.choices, "params": request.GET,
+    })
+
+
+@reviewers_only
+def queue(request: HttpRequest) -> HttpResponse:
+    return _queue_page(request, waiting=True)
+
+
+@reviewers_only
+def query(request: HttpRequest) -> HttpResponse:
+    return _queue_page(request, waiting=False)
+
+
+@reviewers_only
+def review_page(request: HttpRequest, number: str) -> HttpResponse:
+    application = access_application(request.user, number)
+    states = section_states(application)
+    key = request.GET.get("section") or states[0].key
+    current = next((s for s in states if s.key == key), None)
+    if current is None:
+        raise Http404
+    actions = allowed_actions(request.user, application)
+    comments = comments_by_section(application)
+    unit = application.unit
+    return render(request, "workflow/review.html", {
+        "application": application, "states": states, "current": current,
+        "data_html": render_section(current.schema, current.data, {}, readonly=True),
+        "comments": comments.get(current.key, []), "comment_sections": set(comments),
+        "actions": actions, "can_comment": bool({"return", "recommend", "forward",
+                                                 "pass_formal_review"} & set(actions)),
+        "unit_incomplete": (request.user.role == Role.UNIT_ADMIN and not unit.is_complete),
+        "recommending_choices": list(unit.recommending_units.filter(is_active=True)),
+        "recommendation": next((s.data for s in states if s.key == UNIT_SECTION), {}),
+        "nodes": flow_view(application.flow, application.offering.committee),
+        "history": application.history.select_related("actor"),
+    })
+
+
+@reviewers_only
+def review_comment(request: HttpRequest, number: str) -> HttpResponse:
+    if request.method != "POST":
+        raise Http404
+    application = access_application(request.user, number)
+    section = request.POST.get("section", "")
+    try:
+        comment_save(application=application, section=section,
+                     text=request.POST.get("text", ""), user=request.user)
+    except (Conflict, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
+    else:
+        messages.success(request, _("审核意见已保存。"))
+    return redirect(f"/review/{number}/?section={section}")
+
+
+@reviewers_only
+def review_action(request: HttpRequest, number: str) -> HttpResponse:
+    if request.method != "POST":
+        raise Http404
+    access_application(request.user, number)
+    action = request.POST.get("action", "")
+    payload = {key: request.POST[key] for key in
+               ("opinion", "responsible_person", "mobile", "recommending_unit")
+               if key in request.POST}
+    try:
+        apply_transition(number=number, action=action, actor=request.user, payload=payload)
+    except Conflict as error:
+        messages.error(request, str(error.detail))
+        return redirect(f"/review/{number}/")
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(f"/review/{number}/?section={UNIT_SECTION}")
+    messages.success(request, _("已办理。"))
+    return redirect("review-queue")
+
+
+@reviewers_only
+def review_file(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+    """An attachment, for whoever may see the application (never at a guessable URL alone)."""
+    application = access_application(request.user, number)
+    attachment = application.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    blob = Blob.objects.get(pk=attachment.blob_sha256)
+    return blob_response(request, blob, filename=attachment.name,
+                         thumbnail=bool(request.GET.get("thumb")))
