@@ -44,8 +44,11 @@ region_api = [
         applications.HistoryApi.as_view(),
         name="api-application-history",
     ),
-    path("applications/<str:number>/comments/", applications.CommentApi.as_view(),
-         name="api-application-comments"),
+    path(
+        "applications/<str:number>/comments/",
+        applications.CommentApi.as_view(),
+        name="api-application-comments",
+    ),
     path("committees/", CommitteeListApi.as_view(), name="api-committees"),
     path("offerings/", OfferingListApi.as_view(), name="api-offerings"),
 ]
@@ -59,8 +62,11 @@ urlpatterns = [
     path("review/<str:number>/", review_pages.review_page, name="review-page"),
     path("review/<str:number>/comment/", review_pages.review_comment, name="review-comment"),
     path("review/<str:number>/action/", review_pages.review_action, name="review-action"),
-    path("review/<str:number>/files/<int:attachment_id>", review_pages.review_file,
-         name="review-file"),
+    path(
+        "review/<str:number>/files/<int:attachment_id>",
+        review_pages.review_file,
+        name="review-file",
+    ),
     path("applications/", application_pages.my_applications, name="my-applications"),
     path("applications/new/", application_pages.new_application, name="application-new"),
     path("applications/<str:number>/", application_pages.edit_application, name="application-edit"),

@@ -95,12 +95,19 @@ def load_demo() -> list[User]:
                 )
             )
             people = _demo_region_people(region, index)
-            users += people
+            staff = _demo_user(
+                username=f"committee-{region.schema_name}",
+                name=f"{region.name}评审委员会办公室",
+                role=Role.COMMITTEE_STAFF,
+                region=region,
+            )
+            users += [*people, staff]
             with in_region(region.schema_name):
                 demo_region_setup(
                     region_code=region.schema_name,
                     region_name=region.name,
                     authority=people[0].authority,
                     is_autonomous_region=region.schema_name == AUTONOMOUS_REGION_CODE,
+                    staff=staff,
                 )
     return users

@@ -12,7 +12,11 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
     """The applications of this region the user may see: an applicant's own; for a reviewing
     organization, those that name it (its queue and 申请书查询)."""
     queryset = Application.objects.select_related(
-        "offering__committee", "qualification__specialty__series", "unit", "flow", "form",
+        "offering__committee",
+        "qualification__specialty__series",
+        "unit",
+        "flow",
+        "form",
         "applicant",
     )
     if user.role == Role.APPLICANT:

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from core.models import Authority, Qualification
-from workflow.models import Committee, NodeKind, Notice, Offering
+from core.models import Authority, Qualification, User
+from workflow.models import Committee, CommitteeStaff, NodeKind, Notice, Offering
 from workflow.setup import DEFAULT_FLOW, flow_create
 
 TEACHER_LEVELS = ["junior", "intermediate"]
@@ -54,7 +54,12 @@ def _offering(
 
 
 def demo_region_setup(
-    *, region_code: str, region_name: str, authority: Authority, is_autonomous_region: bool
+    *,
+    region_code: str,
+    region_name: str,
+    authority: Authority,
+    is_autonomous_region: bool,
+    staff: User | None = None,
 ) -> list[Offering]:
     """Idempotent: the committees, offerings and a notice of one region (run inside it)."""
     levels = SENIOR_LEVELS if is_autonomous_region else TEACHER_LEVELS
@@ -80,6 +85,9 @@ def demo_region_setup(
         {"kind": NodeKind.AUTHORITY, "authority_id": authority.pk},
         {"kind": NodeKind.COMMITTEE},
     ]
+    if staff is not None:
+        for committee in (teachers, health):
+            CommitteeStaff.objects.get_or_create(committee=committee, user=staff)
     offerings = [
         _offering(
             teachers,

@@ -272,8 +272,9 @@ class CommitteeStaff(models.Model):
     user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["committee", "user"],
-                                               name="committee_staff_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "user"], name="committee_staff_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.committee_id}:{self.user_id}"
@@ -282,8 +283,7 @@ class CommitteeStaff(models.Model):
 class ReviewComment(models.Model):
     """A reviewer's opinion on one section (manual: 每一个栏目都可以填写审核意见)."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE,
-                                    related_name="comments")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="comments")
     section = models.SlugField(max_length=64)
     # Which submission the comment is about: the applicant sees those of the latest round.
     round = models.PositiveSmallIntegerField()
@@ -294,9 +294,12 @@ class ReviewComment(models.Model):
 
     class Meta:
         ordering = ["round", "updated_at"]
-        constraints = [models.UniqueConstraint(fields=["application", "section", "round",
-                                                       "organization"],
-                                               name="one_comment_per_section_round_org")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "section", "round", "organization"],
+                name="one_comment_per_section_round_org",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.application_id}:{self.section}"

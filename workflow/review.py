@@ -23,15 +23,19 @@ def organization_of(user: User) -> str:
 
 
 @transaction.atomic
-def comment_save(*, application: Application, section: str, text: str,
-                 user: User) -> ReviewComment | None:
+def comment_save(
+    *, application: Application, section: str, text: str, user: User
+) -> ReviewComment | None:
     """Save (or clear, with empty text) this organization's comment on one section.
 
     Only the reviewer of the current node may comment; a comment by the base unit ends the
     applicant's right to withdraw (manual note 7).
     """
-    application = Application.objects.select_for_update(of=("self",)).select_related(
-        "flow", "unit", "offering").get(pk=application.pk)
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("flow", "unit", "offering")
+        .get(pk=application.pk)
+    )
     if not reviews_now(user, application):
         if current_node(application) is None:
             raise Conflict(_("申请书当前不在审核中。"), code="invalid_state")
@@ -43,13 +47,18 @@ def comment_save(*, application: Application, section: str, text: str,
     if len(text) > MAX_COMMENT:
         raise ValidationError({"text": [_("意见不能超过%(n)d字。") % {"n": MAX_COMMENT}]})
     organization = organization_of(user)
-    key = {"application": application, "section": section,
-           "round": application.submission_count, "organization": organization}
+    key = {
+        "application": application,
+        "section": section,
+        "round": application.submission_count,
+        "organization": organization,
+    }
     if not text:
         ReviewComment.objects.filter(**key).delete()
         return None
     comment, _created = ReviewComment.objects.update_or_create(
-        **key, defaults={"text": text, "author": user})
+        **key, defaults={"text": text, "author": user}
+    )
     if current_node(application)["kind"] == "base_unit" and not application.unit_acted:
         application.unit_acted = True
         application.save(update_fields=["unit_acted", "updated_at"])

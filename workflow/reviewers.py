@@ -19,8 +19,9 @@ def committee_ids_of(user: User) -> list[int]:
     return list(CommitteeStaff.objects.filter(user=user).values_list("committee_id", flat=True))
 
 
-def reviews_node(user: User, application: Application, node: dict | None,
-                 committee_ids: list[int] | None = None) -> bool:
+def reviews_node(
+    user: User, application: Application, node: dict | None, committee_ids: list[int] | None = None
+) -> bool:
     """Whether `user` acts for the organization of `node` on this application."""
     if node is None or not user.is_authenticated:
         return False
@@ -28,11 +29,15 @@ def reviews_node(user: User, application: Application, node: dict | None,
     if kind == NodeKind.BASE_UNIT:
         return user.role == Role.UNIT_ADMIN and user.unit_id == application.unit_id
     if kind == NodeKind.RECOMMENDING_UNIT:
-        return (user.role == Role.AUTHORITY_REVIEWER and user.authority_id is not None
-                and user.authority_id == application.recommending_unit_id)
+        return (
+            user.role == Role.AUTHORITY_REVIEWER
+            and user.authority_id is not None
+            and user.authority_id == application.recommending_unit_id
+        )
     if kind == NodeKind.AUTHORITY:
         return user.role == Role.AUTHORITY_REVIEWER and user.authority_id == node.get(
-            "authority_id")
+            "authority_id"
+        )
     if kind == NodeKind.COMMITTEE:
         if committee_ids is None:
             committee_ids = committee_ids_of(user)
@@ -54,13 +59,15 @@ def reviewer_ids_at_current_node(application: Application) -> list[int]:
     if kind == NodeKind.BASE_UNIT:
         users = users.filter(role=Role.UNIT_ADMIN, unit_id=application.unit_id)
     elif kind == NodeKind.RECOMMENDING_UNIT:
-        users = users.filter(role=Role.AUTHORITY_REVIEWER,
-                             authority_id=application.recommending_unit_id)
+        users = users.filter(
+            role=Role.AUTHORITY_REVIEWER, authority_id=application.recommending_unit_id
+        )
     elif kind == NodeKind.AUTHORITY:
         users = users.filter(role=Role.AUTHORITY_REVIEWER, authority_id=node.get("authority_id"))
     else:
-        ids = CommitteeStaff.objects.filter(committee_id=application.offering.committee_id
-                                            ).values_list("user_id", flat=True)
+        ids = CommitteeStaff.objects.filter(
+            committee_id=application.offering.committee_id
+        ).values_list("user_id", flat=True)
         users = users.filter(pk__in=list(ids))
     return list(users.values_list("pk", flat=True))
 
@@ -70,8 +77,9 @@ def reviewable_filter(user: User) -> Q | None:
     if user.role == Role.UNIT_ADMIN and user.unit_id:
         return Q(unit_id=user.unit_id)
     if user.role == Role.AUTHORITY_REVIEWER and user.authority_id:
-        return (Q(recommending_unit_id=user.authority_id)
-                | Q(flow__nodes__contains=[{"authority_id": user.authority_id}]))
+        return Q(recommending_unit_id=user.authority_id) | Q(
+            flow__nodes__contains=[{"authority_id": user.authority_id}]
+        )
     if user.role == Role.COMMITTEE_STAFF:
         return Q(offering__committee_id__in=committee_ids_of(user))
     return None
@@ -80,5 +88,8 @@ def reviewable_filter(user: User) -> Q | None:
 def waiting_for(user: User, applications: QuerySet[Application]) -> list[Application]:
     """Of those, the ones now at a node the user reviews (申请书审核); no query per row."""
     committees = committee_ids_of(user)
-    return [a for a in applications.filter(status=Status.IN_REVIEW)
-            if reviews_node(user, a, current_node(a), committees)]
+    return [
+        a
+        for a in applications.filter(status=Status.IN_REVIEW)
+        if reviews_node(user, a, current_node(a), committees)
+    ]

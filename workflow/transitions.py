@@ -114,23 +114,31 @@ def at_node(kind: str) -> Callable[[User, Application], bool]:
 
     def may(user: User, application: Application) -> bool:
         node = current_node(application)
-        return node is not None and (kind == "any" or node["kind"] == kind) and reviews_node(
-            user, application, node)
+        return (
+            node is not None
+            and (kind == "any" or node["kind"] == kind)
+            and reviews_node(user, application, node)
+        )
 
     return may
 
 
 def at_review_node(user: User, application: Application) -> bool:
     node = current_node(application)
-    return (node is not None and node["kind"] != NodeKind.COMMITTEE
-            and node["kind"] != NodeKind.BASE_UNIT and reviews_node(user, application, node))
+    return (
+        node is not None
+        and node["kind"] != NodeKind.COMMITTEE
+        and node["kind"] != NodeKind.BASE_UNIT
+        and reviews_node(user, application, node)
+    )
 
 
 def unit_complete(application: Application, user: User, payload: dict[str, Any]) -> None:
     node = current_node(application)
     if node and node["kind"] == NodeKind.BASE_UNIT and not application.unit.is_complete:
-        raise Conflict(_("单位信息不完善，不能审核申报材料。请先“完善单位信息”。"),
-                       code="unit_incomplete")
+        raise Conflict(
+            _("单位信息不完善，不能审核申报材料。请先“完善单位信息”。"), code="unit_incomplete"
+        )
 
 
 def opinion_given(application: Application, user: User, payload: dict[str, Any]) -> None:
@@ -141,8 +149,9 @@ def opinion_given(application: Application, user: User, payload: dict[str, Any])
 def recommendation_valid(application: Application, user: User, payload: dict[str, Any]) -> None:
     """单位推荐意见: responsible person, mobile, 10–1000 characters; and which recommending
     unit the application goes to (with only one it is used)."""
-    data = {key: payload[key] for key in ("responsible_person", "mobile", "opinion")
-            if key in payload}
+    data = {
+        key: payload[key] for key in ("responsible_person", "mobile", "opinion") if key in payload
+    }
     if not data:
         entry = application.sections.filter(key=UNIT_SECTION).first()
         data = dict(entry.data) if entry else {}
@@ -163,16 +172,20 @@ def recommendation_valid(application: Application, user: User, payload: dict[str
         if not match:
             errors["recommending_unit"] = [_("请从本单位的推荐单位中选择。")]
         choices = match
-    needs_recommending = any(n["kind"] == NodeKind.RECOMMENDING_UNIT
-                             for n in application.flow.nodes)
+    needs_recommending = any(
+        n["kind"] == NodeKind.RECOMMENDING_UNIT for n in application.flow.nodes
+    )
     if needs_recommending and not choices:
         errors["recommending_unit"] = [_("本单位尚未设置推荐单位，请先在单位信息中维护。")]
     elif needs_recommending and len(choices) > 1:
         errors["recommending_unit"] = [_("本单位有两个推荐单位，请选择本申请书报送的推荐单位。")]
     if errors:
         raise ValidationError(errors)
-    payload["_recommendation"] = {"responsible_person": data["responsible_person"].strip(),
-                                  "mobile": data["mobile"], "opinion": data["opinion"].strip()}
+    payload["_recommendation"] = {
+        "responsible_person": data["responsible_person"].strip(),
+        "mobile": data["mobile"],
+        "opinion": data["opinion"].strip(),
+    }
     payload["_recommending_unit"] = choices[0] if needs_recommending else None
 
 
@@ -183,8 +196,9 @@ def _forward(application: Application, user: User, payload: dict[str, Any]) -> N
 
 
 def _recommend(application: Application, user: User, payload: dict[str, Any]) -> None:
-    application.sections.update_or_create(key=UNIT_SECTION,
-                                          defaults={"data": payload["_recommendation"]})
+    application.sections.update_or_create(
+        key=UNIT_SECTION, defaults={"data": payload["_recommendation"]}
+    )
     application.recommending_unit = payload["_recommending_unit"]
     application.unit_acted = True
     _forward(application, user, payload)
@@ -227,16 +241,44 @@ TABLE: dict[str, Transition] = {
             _withdraw,
             (untouched_by_unit,),
         ),
-        Transition("return", gettext_lazy("退回"), frozenset({Status.IN_REVIEW}),
-                   at_node("any"), _return, (unit_complete, opinion_given)),
-        Transition("recommend", gettext_lazy("推荐并提交"), frozenset({Status.IN_REVIEW}),
-                   at_node(NodeKind.BASE_UNIT), _recommend, (unit_complete, recommendation_valid)),
-        Transition("forward", gettext_lazy("审核通过并提交"), frozenset({Status.IN_REVIEW}),
-                   at_review_node, _forward),
-        Transition("pass_formal_review", gettext_lazy("通过形式审核"),
-                   frozenset({Status.IN_REVIEW}), at_node(NodeKind.COMMITTEE), _pass),
-        Transition("reject", gettext_lazy("不予通过"), frozenset({Status.IN_REVIEW}),
-                   at_node(NodeKind.COMMITTEE), _reject, (opinion_given,)),
+        Transition(
+            "return",
+            gettext_lazy("退回"),
+            frozenset({Status.IN_REVIEW}),
+            at_node("any"),
+            _return,
+            (unit_complete, opinion_given),
+        ),
+        Transition(
+            "recommend",
+            gettext_lazy("推荐并提交"),
+            frozenset({Status.IN_REVIEW}),
+            at_node(NodeKind.BASE_UNIT),
+            _recommend,
+            (unit_complete, recommendation_valid),
+        ),
+        Transition(
+            "forward",
+            gettext_lazy("审核通过并提交"),
+            frozenset({Status.IN_REVIEW}),
+            at_review_node,
+            _forward,
+        ),
+        Transition(
+            "pass_formal_review",
+            gettext_lazy("通过形式审核"),
+            frozenset({Status.IN_REVIEW}),
+            at_node(NodeKind.COMMITTEE),
+            _pass,
+        ),
+        Transition(
+            "reject",
+            gettext_lazy("不予通过"),
+            frozenset({Status.IN_REVIEW}),
+            at_node(NodeKind.COMMITTEE),
+            _reject,
+            (opinion_given,),
+        ),
     ]
 }
 
@@ -286,8 +328,9 @@ def apply_transition(
     with transaction.atomic():
         application = (
             Application.objects.select_for_update(of=("self",))
-            .select_related("offering", "flow", "offering__committee", "unit", "applicant",
-                            "qualification")
+            .select_related(
+                "offering", "flow", "offering__committee", "unit", "applicant", "qualification"
+            )
             .get(number=number)
         )
         if not transition.may(actor, application):
@@ -325,14 +368,18 @@ def _tell(application: Application, action: str) -> None:
     label = f"{application.number} {application.qualification.name}"
     if action in TELL_APPLICANT:
         notify_after_commit(
-            user_ids=[application.applicant_id], link=link,
-            title=_("申请书%(label)s：%(status)s") % {
-                "label": label, "status": application.get_status_display()},
-            body=application.last_opinion)
+            user_ids=[application.applicant_id],
+            link=link,
+            title=_("申请书%(label)s：%(status)s")
+            % {"label": label, "status": application.get_status_display()},
+            body=application.last_opinion,
+        )
     elif action in TELL_NEXT_NODE:
         ids = reviewer_ids_at_current_node(application)
         if ids:
             notify_after_commit(
-                user_ids=ids, link=f"/review/{application.number}/",
+                user_ids=ids,
+                link=f"/review/{application.number}/",
                 title=_("有新的申请书待审核：%(label)s") % {"label": label},
-                body=_("申请人：%(name)s") % {"name": application.applicant.display_name})
+                body=_("申请人：%(name)s") % {"name": application.applicant.display_name},
+            )

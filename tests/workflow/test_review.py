@@ -8,42 +8,75 @@ from tenants.crossing import in_region
 from tenants.models import Region
 from tests.support import client_for
 from tests.workflow.conftest import create, fill_every_section
+from workflow.applications import application_create
 from workflow.models import Application, CommitteeStaff
+from workflow.states import Status
 
-RECOMMENDATION = {"responsible_person": "如则麦", "mobile": "15999370000",
-                  "opinion": "该同志师德高尚，教学成绩突出，同意推荐。"}
+RECOMMENDATION = {
+    "responsible_person": "如则麦",
+    "mobile": "15999370000",
+    "opinion": "该同志师德高尚，教学成绩突出，同意推荐。",
+}
 
 
 @pytest.fixture
-def cast(alice, alice_client, offering, unit, make_user):
-    """阿丽娅 has submitted; her unit, its recommending authority and the committee review."""
+def people(alice, offering, unit, make_user):
+    """阿丽娅, her unit, its recommending authority, the committee, and two outsiders."""
     urumqi = Region.objects.get(schema_name="urumqi")
     authority = unit.recommending_units.get()
-    people = {
+    cast = {
         "applicant": alice,
         "unit": User.objects.get(username="unit-ten"),
         "authority": make_user(Role.AUTHORITY_REVIEWER, region=urumqi, authority=authority),
         "committee": make_user(Role.COMMITTEE_STAFF, region=urumqi),
         "other_unit_admin": make_user(Role.UNIT_ADMIN),
         "other_authority": make_user(
-            Role.AUTHORITY_REVIEWER, region=urumqi,
-            authority=Authority.objects.create(region=urumqi, name="别的主管局")),
+            Role.AUTHORITY_REVIEWER,
+            region=urumqi,
+            authority=Authority.objects.create(region=urumqi, name="别的主管局"),
+        ),
     }
     with in_region("urumqi"):
-        CommitteeStaff.objects.create(committee=offering.committee, user=people["committee"])
+        CommitteeStaff.objects.create(committee=offering.committee, user=cast["committee"])
+    return cast
+
+
+@pytest.fixture
+def cast(people, alice_client, offering, unit):
+    """阿丽娅 has filled every section and submitted through the API."""
     number = create(alice_client, offering, unit).json()["number"]
     fill_every_section(alice_client, number)
-    submitted = alice_client.post(f"/api/v1/applications/{number}/transitions/",
-                                  {"action": "submit"}, content_type="application/json")
+    submitted = alice_client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": "submit"},
+        content_type="application/json",
+    )
     assert submitted.status_code == 200
     return number, people
+
+
+@pytest.fixture
+def at_unit(people, offering, unit):
+    """A submitted application waiting at the base unit, set up directly (the table walk
+    needs many; how it got there is tested above)."""
+    with in_region("urumqi"):
+        application = application_create(
+            applicant=people["applicant"], offering=offering, unit=unit
+        )
+        Application.objects.filter(pk=application.pk).update(
+            status=Status.IN_REVIEW, current_node=0, submission_count=1
+        )
+    return application.number, people
 
 
 def act(user, number, action, **payload):
     client = client_for("urumqi")
     client.force_login(user)
-    return client.post(f"/api/v1/applications/{number}/transitions/",
-                       {"action": action, **payload}, content_type="application/json")
+    return client.post(
+        f"/api/v1/applications/{number}/transitions/",
+        {"action": action, **payload},
+        content_type="application/json",
+    )
 
 
 def status_of(number):
@@ -66,8 +99,12 @@ def test_the_whole_way_to_formal_review(cast):
     client = client_for("urumqi")
     client.force_login(people["applicant"])
     history = client.get(f"/api/v1/applications/{number}/history/").json()
-    assert [h["action"] for h in history] == ["submit", "recommend", "forward",
-                                              "pass_formal_review"]
+    assert [h["action"] for h in history] == [
+        "submit",
+        "recommend",
+        "forward",
+        "pass_formal_review",
+    ]
     assert history[1]["organization"] == "乌鲁木齐市第十中学"
     assert history[1]["to"] == "推荐单位"
 
@@ -76,9 +113,11 @@ def test_a_section_comment_and_a_return_reach_the_applicant(cast):
     number, people = cast
     unit = client_for("urumqi")
     unit.force_login(people["unit"])
-    saved = unit.post(f"/api/v1/applications/{number}/comments/",
-                      {"section": "basic", "text": "单位性质选择错误"},
-                      content_type="application/json")
+    saved = unit.post(
+        f"/api/v1/applications/{number}/comments/",
+        {"section": "basic", "text": "单位性质选择错误"},
+        content_type="application/json",
+    )
     assert saved.status_code == 201
     # the unit has acted: the applicant can no longer withdraw
     assert act(people["applicant"], number, "withdraw").status_code == 409
@@ -96,27 +135,32 @@ def test_a_section_comment_and_a_return_reach_the_applicant(cast):
     assert again.json()["submissions_left"] == 1
 
 
-def test_a_return_needs_an_opinion(cast):
-    number, people = cast
+def test_a_return_needs_an_opinion(at_unit):
+    number, people = at_unit
     response = act(people["unit"], number, "return", opinion="  ")
     assert response.status_code == 400
     assert status_of(number) == ("in_review", 0)
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("opinion", "太短了", "10到1000字"), ("opinion", "长" * 1001, "10到1000字"),
-    ("mobile", "1234", "手机号码"), ("responsible_person", "", "负责人"),
-])
-def test_the_recommendation_is_checked(cast, field, value, message):
-    number, people = cast
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("opinion", "太短了", "10到1000字"),
+        ("opinion", "长" * 1001, "10到1000字"),
+        ("mobile", "1234", "手机号码"),
+        ("responsible_person", "", "负责人"),
+    ],
+)
+def test_the_recommendation_is_checked(at_unit, field, value, message):
+    number, people = at_unit
     response = act(people["unit"], number, "recommend", **{**RECOMMENDATION, field: value})
     assert response.status_code == 400
     assert message in " ".join(response.json()[field])
     assert status_of(number) == ("in_review", 0)
 
 
-def test_an_incomplete_unit_cannot_review(cast, unit):
-    number, people = cast
+def test_an_incomplete_unit_cannot_review(at_unit, unit):
+    number, people = at_unit
     unit.address = ""
     unit.save()
     response = act(people["unit"], number, "recommend", **RECOMMENDATION)
@@ -127,20 +171,25 @@ def test_an_incomplete_unit_cannot_review(cast, unit):
     assert "完善单位信息" in page_client.get("/review/").content.decode()
 
 
-def test_a_unit_with_two_recommending_units_picks_one(cast, unit):
-    number, people = cast
-    second = Authority.objects.create(region=Region.objects.get(schema_name="xj"),
-                                      name="自治区教育厅")
+def test_a_unit_with_two_recommending_units_picks_one(at_unit, unit):
+    number, people = at_unit
+    second = Authority.objects.create(
+        region=Region.objects.get(schema_name="xj"), name="自治区教育厅"
+    )
     unit.recommending_units.add(second)
     assert act(people["unit"], number, "recommend", **RECOMMENDATION).status_code == 400
-    assert act(people["unit"], number, "recommend", recommending_unit=second.pk,
-               **RECOMMENDATION).status_code == 200
+    assert (
+        act(
+            people["unit"], number, "recommend", recommending_unit=second.pk, **RECOMMENDATION
+        ).status_code
+        == 200
+    )
     with in_region("urumqi"):
         assert Application.objects.get(number=number).recommending_unit == second
 
 
-def test_the_committee_rejects_with_a_reason_and_it_is_final(cast):
-    number, people = cast
+def test_the_committee_rejects_with_a_reason_and_it_is_final(at_unit):
+    number, people = at_unit
     act(people["unit"], number, "recommend", **RECOMMENDATION)
     act(people["authority"], number, "forward")
     assert act(people["committee"], number, "reject").status_code == 400
@@ -162,41 +211,49 @@ ALLOWED = {
 @pytest.mark.parametrize("node", [0, 1, 2])
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", ACTIONS)
-def test_the_transition_table(cast, node, role, action):
-    number, people = cast
+def test_the_transition_table(at_unit, node, role, action):
+    number, people = at_unit
     if node >= 1:
         act(people["unit"], number, "recommend", **RECOMMENDATION)
     if node >= 2:
         act(people["authority"], number, "forward")
     assert status_of(number) == ("in_review", node)
-    payload = {"opinion": "意见：请核实相关材料。", **(RECOMMENDATION if action == "recommend" else {})}
+    payload = {
+        "opinion": "意见：请核实相关材料。",
+        **(RECOMMENDATION if action == "recommend" else {}),
+    }
     response = act(people[role], number, action, **payload)
     if (role, action) in ALLOWED[node]:
         assert response.status_code == 200, response.content
     elif role == "applicant" and action in {"submit", "withdraw"}:
         assert response.status_code == 409  # hers, but not now
-    elif role in {"other_unit_admin", "other_authority"} or (role == "unit" and node > 0):
-        assert response.status_code in {403, 404}
+    elif role in {"other_unit_admin", "other_authority"} or (role == "authority" and node == 0):
+        assert response.status_code == 404  # not theirs (yet): never reveal it exists
     else:
         assert response.status_code == 403
 
 
-def test_strangers_get_404_on_every_review_endpoint(cast, make_user):
-    number, people = cast
+def test_strangers_get_404_on_every_review_endpoint(at_unit, make_user):
+    number, people = at_unit
     stranger = client_for("urumqi")
     stranger.force_login(people["other_unit_admin"])
     assert stranger.get(f"/review/{number}/").status_code == 404
     assert stranger.get(f"/api/v1/applications/{number}/").status_code == 404
-    assert stranger.post(f"/api/v1/applications/{number}/comments/",
-                         {"section": "basic", "text": "x"},
-                         content_type="application/json").status_code == 404
+    assert (
+        stranger.post(
+            f"/api/v1/applications/{number}/comments/",
+            {"section": "basic", "text": "x"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     elsewhere = client_for("kashgar")
     elsewhere.force_login(people["unit"])
     assert elsewhere.get(f"/review/{number}/").status_code == 404
 
 
-def test_the_unit_queue_and_query_pages(cast):
-    number, people = cast
+def test_the_unit_queue_and_query_pages(at_unit):
+    number, people = at_unit
     client = client_for("urumqi")
     client.force_login(people["unit"])
     queue = client.get("/review/").content.decode()
@@ -225,3 +282,34 @@ def test_reviewers_see_the_attachments_strangers_do_not(cast):
     stranger = client_for("urumqi")
     stranger.force_login(people["other_authority"])
     assert stranger.get(f"/review/{number}/files/{attachment['id']}").status_code == 404
+
+
+def test_a_return_tells_the_applicant_and_a_recommendation_tells_the_next_reviewers(
+    at_unit, django_capture_on_commit_callbacks, mailoutbox
+):
+    from core.models import Notification
+    from tests.tenants.test_queue import _run_queued_tasks_like_a_worker
+
+    number, people = at_unit
+    people["applicant"].email = "alice@example.cn"
+    people["applicant"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(people["unit"], number, "recommend", **RECOMMENDATION)
+    _run_queued_tasks_like_a_worker()
+    assert Notification.objects.filter(
+        recipient=people["authority"], link=f"/review/{number}/"
+    ).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(people["authority"], number, "return", opinion="继续教育学时证明缺失")
+    _run_queued_tasks_like_a_worker()
+    note = Notification.objects.get(recipient=people["applicant"])
+    assert (note.region_code, note.link) == ("urumqi", f"/applications/{number}/")
+    assert "退回修改" in note.title
+    assert any("继续教育学时证明缺失" in m.body for m in mailoutbox)
+
+
+def test_a_failed_transition_tells_nobody(at_unit, django_capture_on_commit_callbacks):
+    number, people = at_unit
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        act(people["unit"], number, "recommend", **{**RECOMMENDATION, "opinion": "短"})
+    assert callbacks == []

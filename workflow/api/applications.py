@@ -268,10 +268,14 @@ class CommentApi(APIView):
         application = access_application(request.user, number)
         data = CommentInput(data=request.data)
         data.is_valid(raise_exception=True)
-        comment = comment_save(application=application, user=request.user,
-                               **data.validated_data)
+        comment = comment_save(application=application, user=request.user, **data.validated_data)
         if comment is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        return Response({"section": comment.section, "text": comment.text,
-                         "organization": comment.organization},
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            {
+                "section": comment.section,
+                "text": comment.text,
+                "organization": comment.organization,
+            },
+            status=status.HTTP_201_CREATED,
+        )

@@ -23,20 +23,27 @@ from workflow.selectors import flow_view
 from workflow.states import Status
 from workflow.transitions import UNIT_SECTION, allowed_actions, apply_transition
 
-reviewers_only = region_role_required(Role.UNIT_ADMIN, Role.AUTHORITY_REVIEWER,
-                                      Role.COMMITTEE_STAFF)
+reviewers_only = region_role_required(
+    Role.UNIT_ADMIN, Role.AUTHORITY_REVIEWER, Role.COMMITTEE_STAFF
+)
 PAGE_LIMIT = 200
 
 
 def _filtered(request: HttpRequest):
     queryset = applications_visible_to(request.user).prefetch_related(
-        Prefetch("sections", queryset=SectionEntry.objects.filter(key=UNIT_SECTION),
-                 to_attr="recommendations"))
+        Prefetch(
+            "sections",
+            queryset=SectionEntry.objects.filter(key=UNIT_SECTION),
+            to_attr="recommendations",
+        )
+    )
     term = request.GET.get("q", "").strip()
     if term:
-        queryset = queryset.filter(Q(applicant__name__icontains=term)
-                                   | Q(applicant__id_card_number=term.upper())
-                                   | Q(number__iexact=term))
+        queryset = queryset.filter(
+            Q(applicant__name__icontains=term)
+            | Q(applicant__id_card_number=term.upper())
+            | Q(number__iexact=term)
+        )
     if request.GET.get("level"):
         queryset = queryset.filter(qualification__level=request.GET["level"])
     if request.GET.get("qualification"):
@@ -51,14 +58,28 @@ def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
     rows = waiting_for(request.user, queryset) if waiting else list(queryset[:PAGE_LIMIT])
     committees = committee_ids_of(request.user)
     unit = request.user.unit if request.user.role == Role.UNIT_ADMIN else None
-    return render(request, "workflow/review_queue.html", {
-        "rows": [{"application": a, "node": node_label(a),
-                  "actionable": reviews_node(request.user, a, current_node(a), committees),
-                  "recommendation": (a.recommendations[0].data.get("opinion", "")
-                                     if a.recommendations else "")} for a in rows[:PAGE_LIMIT]],
-        "waiting": waiting, "unit": unit, "levels": Level.choices,
-        "statuses": Status.choices, "params": request.GET,
-    })
+    return render(
+        request,
+        "workflow/review_queue.html",
+        {
+            "rows": [
+                {
+                    "application": a,
+                    "node": node_label(a),
+                    "actionable": reviews_node(request.user, a, current_node(a), committees),
+                    "recommendation": (
+                        a.recommendations[0].data.get("opinion", "") if a.recommendations else ""
+                    ),
+                }
+                for a in rows[:PAGE_LIMIT]
+            ],
+            "waiting": waiting,
+            "unit": unit,
+            "levels": Level.choices,
+            "statuses": Status.choices,
+            "params": request.GET,
+        },
+    )
 
 
 @reviewers_only
@@ -82,18 +103,27 @@ def review_page(request: HttpRequest, number: str) -> HttpResponse:
     actions = allowed_actions(request.user, application)
     comments = comments_by_section(application)
     unit = application.unit
-    return render(request, "workflow/review.html", {
-        "application": application, "states": states, "current": current,
-        "data_html": render_section(current.schema, current.data, {}, readonly=True),
-        "comments": comments.get(current.key, []), "comment_sections": set(comments),
-        "actions": actions, "can_comment": bool({"return", "recommend", "forward",
-                                                 "pass_formal_review"} & set(actions)),
-        "unit_incomplete": (request.user.role == Role.UNIT_ADMIN and not unit.is_complete),
-        "recommending_choices": list(unit.recommending_units.filter(is_active=True)),
-        "recommendation": next((s.data for s in states if s.key == UNIT_SECTION), {}),
-        "nodes": flow_view(application.flow, application.offering.committee),
-        "history": application.history.select_related("actor"),
-    })
+    return render(
+        request,
+        "workflow/review.html",
+        {
+            "application": application,
+            "states": states,
+            "current": current,
+            "data_html": render_section(current.schema, current.data, {}, readonly=True),
+            "comments": comments.get(current.key, []),
+            "comment_sections": set(comments),
+            "actions": actions,
+            "can_comment": bool(
+                {"return", "recommend", "forward", "pass_formal_review"} & set(actions)
+            ),
+            "unit_incomplete": (request.user.role == Role.UNIT_ADMIN and not unit.is_complete),
+            "recommending_choices": list(unit.recommending_units.filter(is_active=True)),
+            "recommendation": next((s.data for s in states if s.key == UNIT_SECTION), {}),
+            "nodes": flow_view(application.flow, application.offering.committee),
+            "history": application.history.select_related("actor"),
+        },
+    )
 
 
 @reviewers_only
@@ -103,8 +133,12 @@ def review_comment(request: HttpRequest, number: str) -> HttpResponse:
     application = access_application(request.user, number)
     section = request.POST.get("section", "")
     try:
-        comment_save(application=application, section=section,
-                     text=request.POST.get("text", ""), user=request.user)
+        comment_save(
+            application=application,
+            section=section,
+            text=request.POST.get("text", ""),
+            user=request.user,
+        )
     except (Conflict, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
     else:
@@ -118,9 +152,11 @@ def review_action(request: HttpRequest, number: str) -> HttpResponse:
         raise Http404
     access_application(request.user, number)
     action = request.POST.get("action", "")
-    payload = {key: request.POST[key] for key in
-               ("opinion", "responsible_person", "mobile", "recommending_unit")
-               if key in request.POST}
+    payload = {
+        key: request.POST[key]
+        for key in ("opinion", "responsible_person", "mobile", "recommending_unit")
+        if key in request.POST
+    }
     try:
         apply_transition(number=number, action=action, actor=request.user, payload=payload)
     except Conflict as error:
@@ -142,5 +178,6 @@ def review_file(request: HttpRequest, number: str, attachment_id: int) -> HttpRe
     if attachment is None:
         raise Http404
     blob = Blob.objects.get(pk=attachment.blob_sha256)
-    return blob_response(request, blob, filename=attachment.name,
-                         thumbnail=bool(request.GET.get("thumb")))
+    return blob_response(
+        request, blob, filename=attachment.name, thumbnail=bool(request.GET.get("thumb"))
+    )
