@@ -19,7 +19,9 @@ class ServiceErrorsMixin:
             self.add_error(None, error.messages)
 
 
-class ApplicantRegisterForm(ServiceErrorsMixin, forms.Form):
+class NewAccountForm(ServiceErrorsMixin, forms.Form):
+    """Username and a password typed twice: the start of every registration form."""
+
     username = forms.RegexField(
         label=_("用户名"), regex=r"^[\w.@+-]{3,150}$", help_text=_("3–150 位字母、数字或 . @ + - _")
     )
@@ -30,13 +32,6 @@ class ApplicantRegisterForm(ServiceErrorsMixin, forms.Form):
         help_text=_("至少8位，须包含大写字母、小写字母、数字、符号中的至少三类。"),
     )
     password_again = forms.CharField(label=_("确认密码"), widget=forms.PasswordInput, strip=False)
-    name = forms.CharField(label=_("姓名"), max_length=64)
-    id_card_number = forms.CharField(label=_("身份证号码"), max_length=32)
-    phone = forms.CharField(label=_("手机号码"), max_length=32)
-    email = forms.EmailField(label=_("电子邮箱"))
-    id_card_scan = forms.FileField(
-        label=_("身份证扫描件"), help_text=_("JPG、PNG 或 PDF，不超过 2MB，图像请保持正向。")
-    )
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -45,15 +40,17 @@ class ApplicantRegisterForm(ServiceErrorsMixin, forms.Form):
         return cleaned
 
 
-class UnitRegisterForm(ServiceErrorsMixin, forms.Form):
-    username = forms.RegexField(label=_("用户名"), regex=r"^[\w.@+-]{3,150}$")
-    password = forms.CharField(
-        label=_("密码"),
-        widget=forms.PasswordInput,
-        strip=False,
-        help_text=_("至少8位，须包含大写字母、小写字母、数字、符号中的至少三类。"),
+class ApplicantRegisterForm(NewAccountForm):
+    name = forms.CharField(label=_("姓名"), max_length=64)
+    id_card_number = forms.CharField(label=_("身份证号码"), max_length=32)
+    phone = forms.CharField(label=_("手机号码"), max_length=32)
+    email = forms.EmailField(label=_("电子邮箱"))
+    id_card_scan = forms.FileField(
+        label=_("身份证扫描件"), help_text=_("JPG、PNG 或 PDF，不超过 2MB，图像请保持正向。")
     )
-    password_again = forms.CharField(label=_("确认密码"), widget=forms.PasswordInput, strip=False)
+
+
+class UnitRegisterForm(NewAccountForm):
     name = forms.CharField(label=_("单位全称"), max_length=128)
     short_name = forms.CharField(label=_("单位简称"), max_length=64)
     credit_code = forms.CharField(label=_("统一社会信用代码"), max_length=32)
@@ -64,12 +61,6 @@ class UnitRegisterForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].choices = [(r.schema_name, r.name) for r in REGION_MAP.regions()]
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if cleaned.get("password") and cleaned.get("password") != cleaned.get("password_again"):
-            self.add_error("password_again", _("两次输入的密码不一致。"))
-        return cleaned
 
 
 class UnitInfoForm(ServiceErrorsMixin, forms.Form):

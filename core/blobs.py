@@ -368,6 +368,24 @@ def blob_store(*, owner: User, upload: UploadedFile, region_code: str | None) ->
     ValidationError `{"file": [...]}` for anything that is not a sound JPEG, PNG or PDF.
     Uploading a file already in the library returns the existing entry unchanged.
     """
+    with transaction.atomic():
+        blob, clean = _blob_put(upload=upload, region_code=region_code)
+        item, _created = LibraryItem.objects.get_or_create(
+            owner=owner, blob=blob, defaults={"name": clean_name(upload.name, clean.content_type)}
+        )
+    return item
+
+
+def blob_store_unowned(*, upload: UploadedFile, region_code: str | None) -> Blob:
+    """Store an upload privately without putting it in anyone's 附件库 (e.g. an appeal scan
+    sent by someone who cannot log in); the same checks and cleaning as `blob_store`."""
+    with transaction.atomic():
+        blob, _clean = _blob_put(upload=upload, region_code=region_code)
+    return blob
+
+
+def _blob_put(*, upload: UploadedFile, region_code: str | None) -> tuple[Blob, CleanFile]:
+    """Check, clean and store the bytes once (inside the caller's transaction)."""
     limit = upload_limit_for(region_code)
     if upload.size is not None and upload.size > limit:
         raise UploadTooLargeError(limit)
@@ -375,35 +393,29 @@ def blob_store(*, owner: User, upload: UploadedFile, region_code: str | None) ->
     data = upload.read(limit + 1)
     if len(data) > limit:
         raise UploadTooLargeError(limit)
-
     clean = blob_clean(data)
     sha256 = hashlib.sha256(clean.data).hexdigest()
-    name = clean_name(upload.name, clean.content_type)
-    with transaction.atomic():
-        # Two identical uploads at once, or an upload racing the deletion of the same file,
-        # take turns here; get_or_create also absorbs an IntegrityError from a concurrent insert.
-        _lock_file(sha256)
-        blob, _created = Blob.objects.get_or_create(
-            sha256=sha256,
-            defaults={
-                "size": len(clean.data),
-                "content_type": clean.content_type,
-                "width": clean.width,
-                "height": clean.height,
-                "pages": clean.pages,
-                "path": blob_relative_path(sha256),
-                "thumbnail_path": thumbnail_relative_path(sha256) if clean.thumbnail else "",
-            },
-        )
-        # Written (again) whenever missing: the bytes are the same by construction.
-        if not _absolute(blob.path).exists():
-            _write_atomically(_absolute(blob.path), clean.data)
-        if blob.thumbnail_path and clean.thumbnail and not _absolute(blob.thumbnail_path).exists():
-            _write_atomically(_absolute(blob.thumbnail_path), clean.thumbnail)
-        item, _created = LibraryItem.objects.get_or_create(
-            owner=owner, blob=blob, defaults={"name": name}
-        )
-    return item
+    # Two identical uploads at once, or an upload racing the deletion of the same file,
+    # take turns here; get_or_create also absorbs an IntegrityError from a concurrent insert.
+    _lock_file(sha256)
+    blob, _created = Blob.objects.get_or_create(
+        sha256=sha256,
+        defaults={
+            "size": len(clean.data),
+            "content_type": clean.content_type,
+            "width": clean.width,
+            "height": clean.height,
+            "pages": clean.pages,
+            "path": blob_relative_path(sha256),
+            "thumbnail_path": thumbnail_relative_path(sha256) if clean.thumbnail else "",
+        },
+    )
+    # Written (again) whenever missing: the bytes are the same by construction.
+    if not _absolute(blob.path).exists():
+        _write_atomically(_absolute(blob.path), clean.data)
+    if blob.thumbnail_path and clean.thumbnail and not _absolute(blob.thumbnail_path).exists():
+        _write_atomically(_absolute(blob.thumbnail_path), clean.thumbnail)
+    return blob, clean
 
 
 def blob_delete_from_library(*, owner: User, blob: Blob) -> None:

@@ -15,11 +15,8 @@ matched or not. Only the bound e-mail or phone ever receives a username, a link 
 
 import hashlib
 import math
-import os
 import secrets
-import tempfile
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
@@ -42,14 +39,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.authtoken.models import Token
 
 from core.audit import audit_record
-from core.blobs import (
-    UploadTooLargeError,
-    blob_clean,
-    blob_relative_path,
-    clean_name,
-    thumbnail_relative_path,
-    upload_limit_for,
-)
+from core.blobs import blob_store_unowned, clean_name
 from core.models import (
     AccountAppeal,
     AppealKind,
@@ -88,7 +78,6 @@ MAX_PENDING_APPEALS_PER_IDENTITY = 3
 # Advisory-lock namespaces: "sms\0" (one code request per number at a time) and "blob", the
 # one core.blobs uses, so storing an appeal scan and deleting the same file take turns.
 _SMS_LOCK_NAMESPACE = 0x736D7300
-_BLOB_LOCK_NAMESPACE = 0x626C6F62
 
 
 class RecoveryConflictError(Exception):
@@ -424,66 +413,6 @@ def username_recover(
 
 
 # --- 4. account appeals (账号申诉) -------------------------------------------------------------
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".upload-", delete=False) as handle:
-        temporary = Path(handle.name)
-    try:
-        with temporary.open("wb") as output:
-            output.write(data)
-            output.flush()
-            os.fsync(output.fileno())
-        temporary.chmod(getattr(settings, "FILE_UPLOAD_PERMISSIONS", None) or 0o644)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _lock_blob(sha256: str) -> None:
-    key = int.from_bytes(bytes.fromhex(sha256[:8]), "big", signed=True)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_BLOB_LOCK_NAMESPACE, key])
-
-
-def blob_store_unowned(*, upload: UploadedFile, region_code: str | None) -> Blob:
-    """Store an upload in the private blob store without putting it in anyone's 附件库.
-
-    The same checks and cleaning as `core.blobs.blob_store` (size limit, content sniffing,
-    metadata stripped); for files sent by someone without an account, such as an appeal scan.
-    Belongs in core.blobs beside `blob_store`; kept here until it moves.
-    """
-    limit = upload_limit_for(region_code)
-    if upload.size is not None and upload.size > limit:
-        raise UploadTooLargeError(limit)
-    upload.seek(0)
-    data = upload.read(limit + 1)
-    if len(data) > limit:
-        raise UploadTooLargeError(limit)
-    clean = blob_clean(data)
-    sha256 = hashlib.sha256(clean.data).hexdigest()
-    root = Path(settings.MEDIA_ROOT)
-    with transaction.atomic():
-        _lock_blob(sha256)
-        blob, _created = Blob.objects.get_or_create(
-            sha256=sha256,
-            defaults={
-                "size": len(clean.data),
-                "content_type": clean.content_type,
-                "width": clean.width,
-                "height": clean.height,
-                "pages": clean.pages,
-                "path": blob_relative_path(sha256),
-                "thumbnail_path": thumbnail_relative_path(sha256) if clean.thumbnail else "",
-            },
-        )
-        if not (root / blob.path).exists():
-            _write_atomically(root / blob.path, clean.data)
-        if blob.thumbnail_path and clean.thumbnail and not (root / blob.thumbnail_path).exists():
-            _write_atomically(root / blob.thumbnail_path, clean.thumbnail)
-    return blob
 
 
 def appeal_submit(

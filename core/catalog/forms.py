@@ -126,8 +126,8 @@ def definition_as_written(definition: dict[str, Any]) -> dict[str, Any]:
 def form_sections(form: SectionForm) -> list[dict[str, Any]]:
     """The sections of `form` as written: ``{key, title, filled_by, schema}``, fields in order.
 
-    Use this (not `SectionForm.sections`, which is the stored shape) to show or hand out a
-    form. Computed once per form object; treat the result as read-only.
+    `SectionForm.sections` returns this too; the stored definition keeps `x-order` lists.
+    Computed once per form object; treat the result as read-only.
     """
     definition = getattr(form, "definition", None)
     if not isinstance(definition, dict):  # anything with `.sections` will do (e.g. in tests)

@@ -105,7 +105,11 @@ class SectionForm(models.Model):
 
     @property
     def sections(self) -> list[dict]:
-        return self.definition.get("sections", [])
+        """The sections with each schema's fields in the order of the form file (PostgreSQL's
+        jsonb does not keep key order; the stored `x-order` lists restore it)."""
+        from core.catalog.forms import form_sections
+
+        return form_sections(self)
 
 
 class ConditionSet(models.Model):
