@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Protocol
 
 TICKS = os.sysconf("SC_CLK_TCK")
+# A worker younger than this may still be importing Django: its server is not at full strength.
+WORKER_SETTLE_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class Measurement:
     cpu_ms_per_request: float | None = None  # the server's CPU (gunicorn master and workers)
     db_cpu_ms_per_request: float | None = None  # PostgreSQL backends of the bench database
     other_cores: float | None = None  # CPU used by everything else on the machine, in cores
+    recycled: bool = False  # a gunicorn worker was replaced (max_requests) during the round
 
     @property
     def rps(self) -> float:
@@ -51,10 +54,14 @@ class CpuSnapshot:
     server: float
     database: float
     ours: float  # this harness and the load generators it has run and reaped
+    workers: frozenset[int]  # the server's worker processes
+    youngest_worker_s: float  # age of the newest worker: a young one may still be loading Django
 
     @classmethod
     def take(cls, server_pid: int, database: str) -> "CpuSnapshot":
         server = database_cpu = 0.0
+        workers: set[int] = set()
+        newest = 0
         needle = f" {database} ".encode()
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
@@ -67,11 +74,15 @@ class CpuSnapshot:
                 server += (utime + stime + cutime + cstime) / TICKS
             elif int(fields[1]) == server_pid:
                 server += (utime + stime) / TICKS
+                workers.add(int(entry.name))
+                newest = max(newest, int(fields[19]))  # field 22: start time, ticks after boot
             elif needle in _cmdline(int(entry.name)):  # "postgres: user database host(port) …"
                 database_cpu += (utime + stime) / TICKS
         times = os.times()
         ours = times.user + times.system + times.children_user + times.children_system
-        return cls(_machine_busy(), server, database_cpu, ours)
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        youngest = uptime - newest / TICKS
+        return cls(_machine_busy(), server, database_cpu, ours, frozenset(workers), youngest)
 
 
 def wait_until_quiet(limit: float, *, idle_below: float = 0.15, window: float = 1.0) -> float:
@@ -122,4 +133,5 @@ def attribute(
         cpu_ms_per_request=round(server * 1000 / requests, 3),
         db_cpu_ms_per_request=round(database * 1000 / requests, 3),
         other_cores=round(max(0.0, others) / seconds, 2) if seconds else None,
+        recycled=before.workers != after.workers or before.youngest_worker_s < WORKER_SETTLE_S,
     )

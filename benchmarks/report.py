@@ -16,7 +16,8 @@ from pathlib import Path
 from .measure import Measurement
 from .scenarios import Scenario
 
-# A round during which other processes used more than this many cores is "noisy".
+# A round during which other processes used more than this many cores, or a gunicorn worker was
+# recycled, is "noisy".
 NOISY_CORES = 0.25
 
 
@@ -45,7 +46,9 @@ class Comparison:
 
 
 def quiet(sample: Measurement) -> bool:
-    return sample.other_cores is None or sample.other_cores <= NOISY_CORES
+    """No one else busy on the machine, and no worker recycled, during the round."""
+    calm = sample.other_cores is None or sample.other_cores <= NOISY_CORES
+    return calm and not sample.recycled
 
 
 def _pairs(mine: Result, theirs: Result) -> list[tuple[Measurement, Measurement]]:

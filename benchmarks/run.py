@@ -190,7 +190,8 @@ def run_scenarios(
             print(
                 f"  [{step:>2}/{total}] {scenario.name:<24} {sample.rps:8.1f} req/s  "
                 f"p50 {sample.p50_ms:6.2f} ms  p99 {sample.p99_ms:6.2f} ms  "
-                f"errors {sample.errors}  (others {sample.other_cores:.2f} cores)",
+                f"errors {sample.errors}  (others {sample.other_cores:.2f} cores"
+                f"{', worker recycled' if sample.recycled else ''})",
                 flush=True,
             )
     return results

@@ -24,7 +24,10 @@ class PairResult:
 
     @property
     def ratios(self) -> list[float]:
-        return [a.rps / b.rps for a, b in self.rounds if b.rps]
+        """Per-round ratios, leaving out rounds in which a worker was recycled when two remain."""
+        steady = [(a, b) for a, b in self.rounds if not (a.recycled or b.recycled)]
+        rounds = steady if len(steady) >= 2 else self.rounds
+        return [a.rps / b.rps for a, b in rounds if b.rps]
 
     @property
     def ratio(self) -> float | None:
@@ -61,12 +64,13 @@ def run_pairs(
             for result in results:
                 mine = pool.submit(measure, result.scenario)
                 theirs = pool.submit(measure, result.control)
-                result.rounds.append((mine.result(), theirs.result()))
-                ratio = result.ratios[-1] if result.ratios else 0.0
+                a, b = mine.result(), theirs.result()
+                result.rounds.append((a, b))
+                note = "  (worker recycled)" if a.recycled or b.recycled else ""
                 print(
                     f"  [{turn + 1}/{args.rounds}] {result.scenario.name:<24} with "
-                    f"{result.control.name:<16} {result.rounds[-1][0].rps:8.1f} / "
-                    f"{result.rounds[-1][1].rps:8.1f} req/s = {ratio:.2f}",
+                    f"{result.control.name:<16} {a.rps:8.1f} / {b.rps:8.1f} req/s = "
+                    f"{a.rps / b.rps if b.rps else 0.0:.2f}{note}",
                     flush=True,
                 )
     return results

@@ -8,7 +8,13 @@ from workflow.api.setup import CommitteeListApi, OfferingListApi
 from workflow.views import applications as application_pages
 from workflow.views import review as review_pages
 from workflow.views import setup_admin
-from workflow.views.home import committees_page, offerings_page, region_home
+from workflow.views.home import (
+    committees_page,
+    notice_file,
+    notice_page,
+    offerings_page,
+    region_home,
+)
 
 from .urls_common import urlpatterns as common
 
@@ -57,6 +63,8 @@ urlpatterns = [
     path("", region_home, name="home"),
     path("api/v1/", include(region_api)),
     path("committees/", committees_page, name="committees"),
+    path("notices/<int:pk>/", notice_page, name="notice"),
+    path("notices/<int:pk>/files/<str:sha256>", notice_file, name="notice-file"),
     path("review/", review_pages.queue, name="review-queue"),
     path("review/all/", review_pages.query, name="review-query"),
     path("review/<str:number>/", review_pages.review_page, name="review-page"),

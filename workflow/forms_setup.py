@@ -119,3 +119,8 @@ class NoticeForm(ServiceErrorsMixin, forms.Form):
     title = forms.CharField(label=_("标题"), max_length=200)
     body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 6}))
     pinned = forms.BooleanField(label=_("置顶"), required=False)
+    attachment = forms.FileField(
+        label=_("添加附件"),
+        required=False,
+        help_text=_("JPG、PNG 或 PDF，不超过 2MB；保存后可继续添加。"),
+    )

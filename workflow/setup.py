@@ -7,11 +7,13 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.models import LEVEL_ORDER, Authority, Level, Qualification, Series
+from core.blobs import blob_store
+from core.models import LEVEL_ORDER, Authority, Level, Qualification, Series, User
 from tenants.crossing import current_region_code
 from workflow.models import Committee, Flow, NodeKind, Notice, Offering
 
@@ -142,6 +144,7 @@ def offering_close(*, offering: Offering) -> Offering:
     return offering
 
 
+@transaction.atomic
 def notice_save(
     *,
     title: str,
@@ -149,10 +152,33 @@ def notice_save(
     pinned: bool = False,
     published_at: datetime | None = None,
     notice: Notice | None = None,
+    attachment: UploadedFile | None = None,
+    author: User | None = None,
 ) -> Notice:
+    """Publish or edit a notice; an uploaded file (checked like every upload) is added to it
+    and served publicly with the notice."""
     target = notice or Notice()
     target.title, target.body, target.pinned = title.strip(), body, pinned
     target.published_at = published_at or target.published_at or timezone.now()
+    if attachment is not None:
+        if author is None:
+            raise ValidationError({"attachment": [_("请先登录。")]})
+        item = blob_store(owner=author, upload=attachment, region_code=current_region_code())
+        if item.blob.sha256 not in {a["sha256"] for a in target.attachments}:
+            target.attachments = [
+                *target.attachments,
+                {
+                    "sha256": item.blob.sha256,
+                    "name": item.name,
+                    "content_type": item.blob.content_type,
+                },
+            ]
     target.full_clean()
     target.save()
     return target
+
+
+def notice_remove_attachment(*, notice: Notice, sha256: str) -> Notice:
+    notice.attachments = [a for a in notice.attachments if a["sha256"] != sha256]
+    notice.save(update_fields=["attachments"])
+    return notice

@@ -313,3 +313,35 @@ def test_a_failed_transition_tells_nobody(at_unit, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         act(people["unit"], number, "recommend", **{**RECOMMENDATION, "opinion": "短"})
     assert callbacks == []
+
+
+def test_the_queues_cost_the_same_at_1_and_100_rows(
+    people, offering, unit, settings, django_assert_max_num_queries
+):
+    settings.ROUTING_RECHECK_SECONDS = 60  # count the page's queries, not the test's routing
+
+    client = client_for("urumqi")
+    client.force_login(people["unit"])
+
+    def add(count: int) -> None:
+        with in_region("urumqi"):
+            for index in range(count):
+                applicant = User.objects.create(
+                    username=f"q-{index}-{count}", name=f"申请人{index}", role=Role.APPLICANT
+                )
+                application = application_create(applicant=applicant, unit=unit, offering=offering)
+                Application.objects.filter(pk=application.pk).update(
+                    status=Status.IN_REVIEW, current_node=0, submission_count=1
+                )
+
+    add(1)
+    client.get("/review/")  # warm the routing map
+    with django_assert_max_num_queries(10):
+        assert client.get("/review/").content.decode().count("data-number=") == 1
+    with django_assert_max_num_queries(10):
+        client.get("/review/all/")
+    add(100)
+    with django_assert_max_num_queries(10):
+        assert client.get("/review/").content.decode().count("data-number=") == 101
+    with django_assert_max_num_queries(10):
+        assert client.get("/review/all/").content.decode().count("data-number=") == 101

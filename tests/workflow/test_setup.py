@@ -274,3 +274,46 @@ def test_the_offerings_api_costs_the_same_queries_for_one_or_many(
             an_offering(committee, code=code, fee=Decimal("10"))
     with django_assert_max_num_queries(6):
         assert len(client.get("/api/v1/offerings/").json()) == 21
+
+
+def test_a_notice_carries_attachments_anyone_can_open(catalog, urumqi_admin):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (50, 40), "white").save(buffer, "PNG")
+    buffer.seek(0)
+    buffer.name = "评审安排表.png"
+    client = logged_in(urumqi_admin)
+    response = client.post(
+        "/setup/notices/new/", {"title": "评审安排", "body": "见附件。", "attachment": buffer}
+    )
+    assert response.status_code == 302
+    with in_region("urumqi"):
+        from workflow.models import Notice
+
+        notice = Notice.objects.get(title="评审安排")
+    assert notice.attachments[0]["name"] == "评审安排表.png"
+    visitor = client_for("urumqi")
+    page = visitor.get(f"/notices/{notice.pk}/").content.decode()
+    assert "评审安排表.png" in page
+    sha = notice.attachments[0]["sha256"]
+    assert visitor.get(f"/notices/{notice.pk}/files/{sha}").status_code == 200
+    assert visitor.get(f"/notices/{notice.pk}/files/{'0' * 64}").status_code == 404
+    assert client_for("kashgar").get(f"/notices/{notice.pk}/files/{sha}").status_code == 404
+
+
+def test_a_script_posing_as_a_notice_attachment_is_refused(catalog, urumqi_admin):
+    import io
+
+    fake = io.BytesIO(b"#!/bin/sh\nrm -rf /\n")
+    fake.name = "通知.pdf"
+    response = logged_in(urumqi_admin).post(
+        "/setup/notices/new/", {"title": "坏附件", "body": "x", "attachment": fake}
+    )
+    assert response.status_code == 400
+    with in_region("urumqi"):
+        from workflow.models import Notice
+
+        assert not Notice.objects.filter(title="坏附件").exists()

@@ -1,8 +1,10 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from core.blobs import blob_response
 from core.forms import LoginForm
+from core.models import Blob
 from workflow.models import Notice
 from workflow.selectors import committees_directory, flow_views, offerings_for
 
@@ -53,3 +55,18 @@ def offerings_page(request: HttpRequest) -> HttpResponse:
             "year": int(year) if year.isdigit() else now.year,
         },
     )
+
+
+def notice_page(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(Notice.objects.published(), pk=pk)
+    return render(request, "workflow/notice.html", {"notice": notice})
+
+
+def notice_file(request: HttpRequest, pk: int, sha256: str) -> HttpResponseBase:
+    """A notice's attachment: public, like the notice, and only files the notice lists."""
+    notice = get_object_or_404(Notice.objects.published(), pk=pk)
+    listed = next((a for a in notice.attachments if a["sha256"] == sha256), None)
+    if listed is None:
+        raise Http404
+    blob = get_object_or_404(Blob, pk=sha256)
+    return blob_response(request, blob, filename=listed["name"])

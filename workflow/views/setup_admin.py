@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import region_role_required
+from core.blobs import UploadTooLargeError
 from core.models import Role
 from workflow.forms_setup import CommitteeForm, NoticeForm, OfferingForm
 from workflow.models import Committee, NodeKind, Notice, Offering
@@ -142,10 +143,12 @@ def notice_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     initial = (
         {"title": notice.title, "body": notice.body, "pinned": notice.pinned} if notice else None
     )
-    form = NoticeForm(request.POST or None, initial=initial)
+    form = NoticeForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            notice_save(notice=notice, **form.cleaned_data)
+            notice_save(notice=notice, author=request.user, **form.cleaned_data)
+        except UploadTooLargeError as error:
+            form.add_error("attachment", str(error))
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -157,6 +160,8 @@ def notice_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         {
             "form": form,
             "title": _("编辑通知公告") if notice else _("发布通知公告"),
+            "multipart": True,
+            "notice": notice,
         },
         status=400 if form.errors else 200,
     )
