@@ -31,6 +31,13 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 
 # msgid -> (English, Uyghur)
 GLOSSARY: dict[str, tuple[str, str]] = {
+    "已有附件": ("Attachments", "بار قوشۇمچە ھۆججەتلەر"),
+    "返回首页": ("Back to the home page", "باش بەتكە قايتىش"),
+    "请先登录。": ("Please log in first.", "ئالدى بىلەن كىرىڭ."),
+    "JPG、PNG 或 PDF，不超过 2MB；保存后可继续添加。": (
+        "JPG, PNG or PDF, at most 2 MB; save to add another.",
+        "JPG، PNG ياكى PDF، 2MB دىن ئاشمىسۇن؛ ساقلىغاندىن كېيىن يەنە قوشقىلى بولىدۇ.",
+    ),
     # --- Log-in form, API errors ---
     "用户名": ("Username", "ئىشلەتكۈچى نامى"),
     "密码": ("Password", "مەخپىي نومۇر"),
