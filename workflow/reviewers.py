@@ -88,8 +88,7 @@ def reviewable_filter(user: User) -> Q | None:
 def waiting_for(user: User, applications: QuerySet[Application]) -> list[Application]:
     """Of those, the ones now at a node the user reviews (申请书审核); no query per row."""
     committees = committee_ids_of(user)
-    return [
-        a
-        for a in applications.filter(status=Status.IN_REVIEW)
-        if reviews_node(user, a, current_node(a), committees)
-    ]
+    waiting = applications.filter(status=Status.IN_REVIEW)
+    if user.role == Role.UNIT_ADMIN:
+        waiting = waiting.filter(current_node=0)  # the base unit is always the first node
+    return [a for a in waiting if reviews_node(user, a, current_node(a), committees)]

@@ -3,6 +3,7 @@ organization), and the review page with a comment per section and the actions of
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +27,7 @@ from workflow.transitions import UNIT_SECTION, allowed_actions, apply_transition
 reviewers_only = region_role_required(
     Role.UNIT_ADMIN, Role.AUTHORITY_REVIEWER, Role.COMMITTEE_STAFF
 )
-PAGE_LIMIT = 200
+PAGE_SIZE = 50
 
 
 def _filtered(request: HttpRequest):
@@ -55,7 +56,13 @@ def _filtered(request: HttpRequest):
 
 def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
     queryset = _filtered(request)
-    rows = waiting_for(request.user, queryset) if waiting else list(queryset[:PAGE_LIMIT])
+    if waiting:
+        page = Paginator(waiting_for(request.user, queryset), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+    else:
+        page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
     committees = committee_ids_of(request.user)
     unit = request.user.unit if request.user.role == Role.UNIT_ADMIN else None
     return render(
@@ -71,8 +78,9 @@ def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
                         a.recommendations[0].data.get("opinion", "") if a.recommendations else ""
                     ),
                 }
-                for a in rows[:PAGE_LIMIT]
+                for a in rows
             ],
+            "page": page,
             "waiting": waiting,
             "unit": unit,
             "levels": Level.choices,
