@@ -34,7 +34,7 @@ class RegionMap:
         self._checked_at = 0.0
 
     def lookup(self, host: str) -> Region | None:
-        recheck = getattr(settings, "ROUTING_RECHECK_SECONDS", 2.0)
+        recheck = settings.ROUTING_RECHECK_SECONDS
         if self._version is None or time.monotonic() - self._checked_at > recheck:
             self._refresh()
         return self._hosts.get(host)
@@ -86,7 +86,10 @@ def _regions_changed(**kwargs: object) -> None:
 
 def activate_region(region: Region) -> None:
     """Point the connection at a region's schema unless it already is there."""
-    if connection.schema_name == region.schema_name and connection.search_path_set_schemas:
+    if connection.schema_name == region.schema_name:
+        # Same schema as the previous request on this connection: nothing to do. Should the
+        # search_path have been lost (rollback, new connection), django-tenants re-issues it
+        # before the next statement, because it then forgets what it had set.
         connection.tenant = region
     else:
         connection.set_tenant(region)

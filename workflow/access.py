@@ -16,7 +16,6 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
         "qualification__specialty__series",
         "unit",
         "flow",
-        "form",
         "applicant",
     )
     if user.role == Role.APPLICANT:
@@ -28,7 +27,7 @@ def applications_visible_to(user: User) -> QuerySet[Application]:
 def access_application(user: User, number: str) -> Application:
     if not user.is_authenticated:
         raise Http404
-    application = applications_visible_to(user).filter(number=number).first()
+    application = applications_visible_to(user).select_related("form").filter(number=number).first()
     if application is None:
         raise Http404
     return application

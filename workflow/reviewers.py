@@ -85,10 +85,16 @@ def reviewable_filter(user: User) -> Q | None:
     return None
 
 
-def waiting_for(user: User, applications: QuerySet[Application]) -> list[Application]:
-    """Of those, the ones now at a node the user reviews (申请书审核); no query per row."""
-    committees = committee_ids_of(user)
+def waiting_for(
+    user: User, applications: QuerySet[Application]
+) -> QuerySet[Application] | list[Application]:
+    """Of those, the ones now at a node the user reviews (申请书审核); no query per row.
+
+    For a base unit this stays a query (the unit is always the first node), so a unit with
+    thousands of applications pages through them in the database.
+    """
     waiting = applications.filter(status=Status.IN_REVIEW)
     if user.role == Role.UNIT_ADMIN:
-        waiting = waiting.filter(current_node=0)  # the base unit is always the first node
+        return waiting.filter(current_node=0)
+    committees = committee_ids_of(user)
     return [a for a in waiting if reviews_node(user, a, current_node(a), committees)]

@@ -68,6 +68,8 @@ PUBLIC_SCHEMA_URLCONF = "config.urls_public"
 ROOT_URLCONF = "config.urls_region"
 # The search_path is issued once per request by our router, not before every cursor.
 TENANT_LIMIT_SET_CALLS = True
+# How often each process asks whether regions or domains changed (one tiny query).
+ROUTING_RECHECK_SECONDS = float(env("ROUTING_RECHECK_SECONDS", "2"))
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 MIDDLEWARE = [
