@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from core.models import User
 
 ACTIVITY_KEY = "_last_activity"
-WRITE_EVERY_SECONDS = 60
 
 
 def record_activity(user: User, *, seconds: float) -> None:
@@ -42,7 +41,7 @@ class ActivityMiddleware:
             if last is not None and now - last > idle_limit:
                 logout(request)
                 messages.info(request, _("由于长时间未操作，您已自动退出，请重新登录。"))
-            elif last is None or now - last >= WRITE_EVERY_SECONDS:
+            elif last is None or now - last >= settings.ACTIVITY_WRITE_EVERY_SECONDS:
                 if last is not None:
                     record_activity(request.user, seconds=now - last)
                 session[ACTIVITY_KEY] = now

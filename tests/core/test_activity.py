@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from core.activity import ACTIVITY_KEY
 from tests.support import client_for
 
@@ -10,6 +12,11 @@ def _age_session(client, seconds: float) -> None:
     session = client.session
     session[ACTIVITY_KEY] = time.time() - seconds
     session.save()
+
+
+@pytest.fixture(autouse=True)
+def _write_every_minute(settings):
+    settings.ACTIVITY_WRITE_EVERY_SECONDS = 60
 
 
 def test_minutes_accumulate_while_alice_works(alice):

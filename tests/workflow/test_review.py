@@ -341,6 +341,7 @@ def test_the_queues_cost_the_same_at_1_and_100_rows(
     with django_assert_max_num_queries(11):
         client.get("/review/all/")
     add(100)
+    client.get("/review/")  # again: the activity clock may write the session after a minute
     with django_assert_max_num_queries(11):
         first_page = client.get("/review/").content.decode()
     assert first_page.count("data-number=") == 50
