@@ -31,6 +31,12 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 
 # msgid -> (English, Uyghur)
 GLOSSARY: dict[str, tuple[str, str]] = {
+    "第 %(n)s / %(total)s 页": ("Page %(n)s of %(total)s", "%(total)s بەتنىڭ %(n)s-بېتى"),
+    "申请书已被办理，当前为“%(status)s”（%(node)s），不能%(action)s。": (
+        'The application has already been handled and is now "%(status)s" (%(node)s); '
+        "it cannot be %(action)s.",
+        "ئىلتىماسنامە بىر تەرەپ قىلىندى، ھازىر «%(status)s» (%(node)s)، %(action)s بولمايدۇ.",
+    ),
     "已有附件": ("Attachments", "بار قوشۇمچە ھۆججەتلەر"),
     "返回首页": ("Back to the home page", "باش بەتكە قايتىش"),
     "请先登录。": ("Please log in first.", "ئالدى بىلەن كىرىڭ."),

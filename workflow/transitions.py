@@ -317,6 +317,19 @@ def _cheap_guards_pass(transition: Transition, application: Application, user: U
     return True
 
 
+def _may_ever(transition: Transition, user: User, application: Application) -> bool:
+    """Whether `user` could fire `transition` at some node of this application's flow."""
+    saved = application.status, application.current_node
+    try:
+        for index in range(len(application.flow.nodes)):
+            application.status, application.current_node = Status.IN_REVIEW, index
+            if transition.may(user, application):
+                return True
+        return False
+    finally:
+        application.status, application.current_node = saved
+
+
 def apply_transition(
     *, number: str, action: str, actor: User, payload: dict[str, Any] | None = None
 ) -> Application:
@@ -334,6 +347,17 @@ def apply_transition(
             .get(number=number)
         )
         if not transition.may(actor, application):
+            if _may_ever(transition, actor, application):
+                # Theirs to do, but not now: someone else has moved it meanwhile.
+                raise Conflict(
+                    _("申请书已被办理，当前为“%(status)s”（%(node)s），不能%(action)s。")
+                    % {
+                        "status": application.get_status_display(),
+                        "node": node_label(application),
+                        "action": transition.label,
+                    },
+                    code="already_handled",
+                )
             raise PermissionDenied
         if application.status not in transition.sources:
             raise Conflict(

@@ -13,6 +13,7 @@ from rest_framework.authtoken.models import Token
 from core.demo import DEMO_PASSWORD
 from core.models import (
     ApplicationIndex,
+    Authority,
     Qualification,
     Role,
     SectionForm,
@@ -65,6 +66,9 @@ class CommittedWorld:
             name_key=normalize_org_name(f"并发测试单位{tag}"),
             short_name_key=normalize_org_name(f"并发{tag}"),
             region=region,
+            address="乌鲁木齐市",
+            nature="institution",
+            legal_representative="法人",
             contact_name="x",
             contact_phone="1",
         )
@@ -72,6 +76,12 @@ class CommittedWorld:
         self.applicant.set_password(DEMO_PASSWORD)
         self.applicant.save()
         self.token = Token.objects.create(user=self.applicant).key
+        self.authority = Authority.objects.create(region=region, name=f"并发推荐单位{tag}")
+        self.unit.recommending_units.add(self.authority)
+        self.unit_admin = User.objects.create(
+            username=f"race-unit-{tag}", name="单位", role=Role.UNIT_ADMIN, unit=self.unit
+        )
+        self.unit_token = Token.objects.create(user=self.unit_admin).key
         with in_region("urumqi"):
             self.committee = Committee.objects.create(
                 name=f"并发测试委员会{tag}",
@@ -99,12 +109,15 @@ class CommittedWorld:
             Committee.objects.filter(pk=self.committee.pk).delete()
         # Raw deletes: Django's collector would look for region-side references in public.
         ApplicationIndex.objects.filter(number=self.application.number).delete()
-        Token.objects.filter(user=self.applicant).delete()
+        Token.objects.filter(user__in=[self.applicant, self.unit_admin]).delete()
+        self.unit.recommending_units.clear()
         for model, pk in [
             (Qualification, self.qualification.pk),
             (SectionForm, self.form.pk),
             (User, self.applicant.pk),
+            (User, self.unit_admin.pk),
             (Unit, self.unit.pk),
+            (Authority, self.authority.pk),
         ]:
             model.objects.filter(pk=pk)._raw_delete(model.objects.db)
         Specialty.objects.filter(series=self.series)._raw_delete(Specialty.objects.db)
@@ -152,6 +165,55 @@ def test_four_simultaneous_submits_exactly_one_wins(world):
         assert application.submission_count == 1
         assert TransitionRecord.objects.filter(application=application).count() == 1
     assert ApplicationIndex.objects.get(number=number).status == "in_review"
+
+
+@pytest.mark.django_db
+def test_two_reviewers_at_once_exactly_one_wins(world):
+    """After the race above the application waits at the unit; a return and a recommendation
+    arrive together: one is done, the other is told what happened."""
+    number = world.application.number
+    start = threading.Barrier(2)
+    answers: dict[str, int] = {}
+    bodies = {
+        "return": {"action": "return", "opinion": "请补充材料"},
+        "recommend": {
+            "action": "recommend",
+            "responsible_person": "负责人",
+            "mobile": "13900001111",
+            "opinion": "同意推荐该同志参加评审。",
+        },
+    }
+
+    def press(action: str) -> None:
+        try:
+            start.wait()
+            response = client_for("urumqi").post(
+                f"/api/v1/applications/{number}/transitions/",
+                bodies[action],
+                content_type="application/json",
+                HTTP_AUTHORIZATION=f"Token {world.unit_token}",
+            )
+            answers[action] = response.status_code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=press, args=(action,)) for action in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert sorted(answers.values()) == [200, 409]
+    with in_region("urumqi"):
+        application = Application.objects.get(number=number)
+        records = list(
+            TransitionRecord.objects.filter(application=application).values_list(
+                "action", flat=True
+            )
+        )
+    assert records[0] == "submit"
+    assert len(records) == 2
+    assert records[1] in {"return", "recommend"}
 
 
 def test_a_failure_midway_leaves_nothing_half_written(alice_client, offering, unit, monkeypatch):
