@@ -70,6 +70,7 @@ urlpatterns = [
     path("review/<str:number>/", review_pages.review_page, name="review-page"),
     path("review/<str:number>/comment/", review_pages.review_comment, name="review-comment"),
     path("review/<str:number>/action/", review_pages.review_action, name="review-action"),
+    path("review/<str:number>/id-card", review_pages.review_id_scan, name="review-id-scan"),
     path(
         "review/<str:number>/files/<int:attachment_id>",
         review_pages.review_file,

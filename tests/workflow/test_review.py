@@ -351,3 +351,25 @@ def test_the_queues_cost_the_same_at_1_and_100_rows(
     assert 'data-testid="next-page"' in first_page
     with django_assert_max_num_queries(11):
         assert client.get("/review/all/", {"page": 3}).content.decode().count("data-number=") == 1
+
+
+def test_the_id_scan_is_shown_to_the_reviewers_only(at_unit, alice_client):
+    import io
+
+    from PIL import Image
+
+    number, people = at_unit
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(buffer, "PNG")
+    buffer.seek(0)
+    buffer.name = "身份证.png"
+    sha = alice_client.post("/api/v1/blobs/", {"file": buffer}).json()["sha256"]
+    people["applicant"].id_card_scan = sha
+    people["applicant"].save()
+    unit = client_for("urumqi")
+    unit.force_login(people["unit"])
+    assert unit.get(f"/review/{number}/id-card").status_code == 200
+    stranger = client_for("urumqi")
+    stranger.force_login(people["other_unit_admin"])
+    assert stranger.get(f"/review/{number}/id-card").status_code == 404
+    assert stranger.get(f"/api/v1/blobs/{sha}/content").status_code == 404

@@ -189,3 +189,14 @@ def review_file(request: HttpRequest, number: str, attachment_id: int) -> HttpRe
     return blob_response(
         request, blob, filename=attachment.name, thumbnail=bool(request.GET.get("thumb"))
     )
+
+
+@reviewers_only
+def review_id_scan(request: HttpRequest, number: str) -> HttpResponse:
+    """The applicant's ID-card scan, for the reviewers of this application only."""
+    application = access_application(request.user, number)
+    sha256 = application.applicant.id_card_scan
+    blob = Blob.objects.filter(pk=sha256).first() if sha256 else None
+    if blob is None:
+        raise Http404
+    return blob_response(request, blob, filename=f"{application.number}-id-card")
