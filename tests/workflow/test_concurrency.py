@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.db import connections
 from django.utils import timezone
+from django_q.models import OrmQ
 from rest_framework.authtoken.models import Token
 
 from core.demo import DEMO_PASSWORD
@@ -132,6 +133,8 @@ def world(django_db_setup, django_db_blocker):
     yield world
     with django_db_blocker.unblock():
         world.remove()
+        # The threads' transitions committed, so their notifications were really queued.
+        OrmQ.objects.all().delete()
 
 
 @pytest.mark.django_db
