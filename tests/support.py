@@ -21,3 +21,15 @@ class RegionClient(Client):
 def client_for(code: str = "public", **headers: str) -> RegionClient:
     host = "localhost" if code == "public" else f"{code}.localhost"
     return RegionClient(HTTP_HOST=host, **headers)
+
+
+def analyze(*tables: str) -> None:
+    """Refresh the planner's statistics inside the test's transaction.
+
+    Rows a test inserts are invisible to autovacuum's statistics, so PostgreSQL would plan for
+    empty tables (nested loops over everything) and a page over a few hundred rows can take
+    a minute. Production tables are analysed by autovacuum.
+    """
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {table}")
