@@ -5,21 +5,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.api.errors import Conflict
-from core.models import Role, User
+from core.models import User
 from workflow.models import Application, ReviewComment
 from workflow.reviewers import current_node, reviews_now
 from workflow.sections import section_definition
-from workflow.transitions import unit_complete
+from workflow.transitions import organization_of, unit_complete
 
 MAX_COMMENT = 2000
-
-
-def organization_of(user: User) -> str:
-    if user.role == Role.UNIT_ADMIN and user.unit_id:
-        return user.unit.name
-    if user.role == Role.AUTHORITY_REVIEWER and user.authority_id:
-        return user.authority.name
-    return user.display_name
 
 
 @transaction.atomic

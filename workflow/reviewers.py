@@ -86,7 +86,7 @@ def reviewable_filter(user: User) -> Q | None:
 
 
 def waiting_for(
-    user: User, applications: QuerySet[Application]
+    user: User, applications: QuerySet[Application], committees: list[int]
 ) -> QuerySet[Application] | list[Application]:
     """Of those, the ones now at a node the user reviews (申请书审核); no query per row.
 
@@ -96,5 +96,4 @@ def waiting_for(
     waiting = applications.filter(status=Status.IN_REVIEW)
     if user.role == Role.UNIT_ADMIN:
         return waiting.filter(current_node=0)
-    committees = committee_ids_of(user)
     return [a for a in waiting if reviews_node(user, a, current_node(a), committees)]

@@ -31,21 +31,25 @@ def offerings_for(
     return queryset.order_by("closes_at", "pk")
 
 
-def flow_views(offerings: list[Offering]) -> dict[int, list[NodeView]]:
-    """Each flow's nodes with names and contacts (manual (4): 鼠标移动到节点看联系方式)."""
+def _node_views(items: list[tuple[object, Flow, Committee]]) -> dict[object, list[NodeView]]:
+    """Nodes with names and contacts (manual (4): 鼠标移动到节点看联系方式) for each
+    (key, flow, committee), in one query for all the authorities they name."""
     authority_ids = {
         node.get("authority_id")
-        for o in offerings
-        for node in o.flow.nodes
+        for _key, flow, _committee in items
+        for node in flow.nodes
         if node.get("kind") == NodeKind.AUTHORITY
     }
     authorities = Authority.objects.in_bulk([pk for pk in authority_ids if pk])
-    views: dict[int, list[NodeView]] = {}
-    for offering in offerings:
-        views[offering.flow_id] = [
-            _node_view(node, offering.committee, authorities) for node in offering.flow.nodes
-        ]
-    return views
+    return {
+        key: [_node_view(node, committee, authorities) for node in flow.nodes]
+        for key, flow, committee in items
+    }
+
+
+def flow_views(offerings: list[Offering]) -> dict[int, list[NodeView]]:
+    """Each offering's flow, keyed by flow id."""
+    return _node_views([(o.flow_id, o.flow, o.committee) for o in offerings])
 
 
 def _node_view(node: dict, committee: Committee, authorities: dict[int, Authority]) -> NodeView:
@@ -62,9 +66,7 @@ def _node_view(node: dict, committee: Committee, authorities: dict[int, Authorit
 
 
 def flow_view(flow: Flow, committee: Committee) -> list[NodeView]:
-    authority_ids = [n.get("authority_id") for n in flow.nodes if n.get("authority_id")]
-    authorities = Authority.objects.in_bulk(authority_ids)
-    return [_node_view(node, committee, authorities) for node in flow.nodes]
+    return _node_views([(None, flow, committee)])[None]
 
 
 def committees_directory() -> tuple[list[Committee], dict[str, str]]:
@@ -75,15 +77,5 @@ def committees_directory() -> tuple[list[Committee], dict[str, str]]:
 
 
 def application_flow_views(applications: list) -> dict[int, list[NodeView]]:
-    """Each application's pinned flow with names and contacts, in one query for authorities."""
-    authority_ids = {
-        node.get("authority_id")
-        for a in applications
-        for node in a.flow.nodes
-        if node.get("kind") == NodeKind.AUTHORITY
-    }
-    authorities = Authority.objects.in_bulk([pk for pk in authority_ids if pk])
-    return {
-        a.pk: [_node_view(node, a.offering.committee, authorities) for node in a.flow.nodes]
-        for a in applications
-    }
+    """Each application's pinned flow, keyed by application id."""
+    return _node_views([(a.pk, a.flow, a.offering.committee) for a in applications])

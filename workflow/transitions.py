@@ -287,7 +287,8 @@ TELL_APPLICANT = {"return", "reject", "pass_formal_review"}
 TELL_NEXT_NODE = {"submit", "recommend", "forward"}
 
 
-def _organization_of(user: User) -> str:
+def organization_of(user: User) -> str:
+    """The name a user acts under in the history and in comments: unit, authority or self."""
     if user.role == Role.UNIT_ADMIN and user.unit_id:
         return user.unit.name
     if user.role == Role.AUTHORITY_REVIEWER and user.authority_id:
@@ -374,7 +375,7 @@ def apply_transition(
             application=application,
             action=action,
             actor=actor,
-            organization=_organization_of(actor),
+            organization=organization_of(actor),
             from_status=from_status,
             to_status=application.status,
             from_node=from_node,

@@ -56,14 +56,14 @@ def _filtered(request: HttpRequest):
 
 def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
     queryset = _filtered(request)
+    committees = committee_ids_of(request.user)
     if waiting:
-        page = Paginator(waiting_for(request.user, queryset), PAGE_SIZE).get_page(
+        page = Paginator(waiting_for(request.user, queryset, committees), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
     else:
         page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    committees = committee_ids_of(request.user)
     unit = request.user.unit if request.user.role == Role.UNIT_ADMIN else None
     return render(
         request,
