@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import audit_record
 from core.models import (
@@ -32,18 +33,33 @@ from core.validators import (
 from tenants.models import Region
 
 MAX_RECOMMENDING_UNITS = 2
+USERNAME_TAKEN = gettext_lazy("该用户名已被使用，请换一个。")
 
 
-def _check_password(password: str, user: User) -> None:
+def password_errors(password: str, user: User) -> list[str]:
+    """What the password rules say against `password` for `user`; empty when it is good."""
     try:
         validate_password(password, user)
     except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from error
+        return list(error.messages)
+    return []
+
+
+def username_errors(username: str) -> list[str]:
+    """Why `username` cannot be a new account's name (taken, in any letter case)."""
+    if User.objects.filter(username__iexact=username).exists():
+        return [str(USERNAME_TAKEN)]
+    return []
+
+
+def _check_password(password: str, user: User) -> None:
+    if errors := password_errors(password, user):
+        raise ValidationError({"password": errors})
 
 
 def _check_username(username: str) -> None:
-    if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": [_("该用户名已被使用，请换一个。")]})
+    if errors := username_errors(username):
+        raise ValidationError({"username": errors})
 
 
 @transaction.atomic

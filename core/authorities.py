@@ -1,11 +1,11 @@
 """Authorities (主管单位, 推荐单位, 县(市)行业主管局, 材料接收部门) and their reviewer accounts,
 managed by the admin of their region."""
 
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.accounts import USERNAME_TAKEN, password_errors, username_errors
 from core.models import Authority, Role, User
 from core.validators import validate_mobile
 from tenants.models import Region
@@ -54,10 +54,11 @@ def reviewer_create(
     phone: str = "",
     email: str = "",
 ) -> User:
-    """A reviewer account of an authority; it acts only in the authority's region."""
+    """A reviewer account of an authority; it acts only in the authority's region. Every
+    field's errors are reported at once, as the form shows them side by side."""
     errors: dict[str, list[str]] = {}
-    if User.objects.filter(username__iexact=username).exists():
-        errors["username"] = [_("该用户名已被使用，请换一个。")]
+    if taken := username_errors(username):
+        errors["username"] = taken
     if phone:
         try:
             phone = validate_mobile(phone)
@@ -72,12 +73,14 @@ def reviewer_create(
         phone=phone,
         email=email,
     )
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        errors["password"] = error.messages
+    if weak := password_errors(password, user):
+        errors["password"] = weak
     if errors:
         raise ValidationError(errors)
     user.set_password(password)
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # the same username registered a moment ago
+        raise ValidationError({"username": [str(USERNAME_TAKEN)]}) from error
     return user

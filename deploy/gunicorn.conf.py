@@ -11,8 +11,11 @@ worker_class = "sync"
 preload_app = True
 timeout = 60
 graceful_timeout = 30
-max_requests = 5000
-max_requests_jitter = 500
+# Recycling is a guard against slow leaks, not a cure: each recycle leaves the requests queued
+# behind the exiting worker waiting (a p99 of ~0.25 s in benchmarks/); at 5,000 that happened
+# every few seconds at full load. 50,000 is still hourly at this platform's peak.
+max_requests = 50000
+max_requests_jitter = 5000
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 raw_env = ["DJANGO_SETTINGS_MODULE=config.settings.production"]

@@ -976,6 +976,7 @@ GLOSSARY: dict[str, tuple[str, str]] = {
     "重置密码": ("Reset password", "مەخپىي نومۇرنى قايتا بېكىتىش"),
     "申诉审核": ("Appeal review", "ئەرزنى تەكشۈرۈش"),
     "单位变更审核": ("Unit change review", "ئورۇن ئۆزگەرتىشنى تەكشۈرۈش"),
+    "职称目录修改": ("Title catalog change", "كەسپىي ئۇنۋان مۇندەرىجىسىنى ئۆزگەرتىش"),
     "事件": ("Event", "ھادىسە"),
     "IP地址": ("IP address", "IP ئادرېسى"),
     "结果": ("Result", "نەتىجە"),

@@ -70,6 +70,22 @@ def bob(make_user):
     return make_user(Role.APPLICANT, name="鲍勃")
 
 
+@pytest.fixture
+def within(django_assert_max_num_queries, settings):
+    """`within(call, budget)`: run `call` once to warm (routing map, session clock), then again
+    asserting it sends at most `budget` statements; returns the second response. Pass
+    `warm=False` for a call that must run once (a POST that creates)."""
+    settings.ROUTING_RECHECK_SECONDS = 60  # count the request's queries, not the test's routing
+
+    def check(call, budget: int, *, warm: bool = True):
+        if warm:
+            call()
+        with django_assert_max_num_queries(budget):
+            return call()
+
+    return check
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests commit what they create (a separate server must see it): run them last,
     so the rest of the suite starts from the clean regions of the session."""

@@ -33,3 +33,20 @@ def analyze(*tables: str) -> None:
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {table}")
+
+
+def route_names(urlconf: str) -> set[str]:
+    """Every named route of a URL conf, through its includes."""
+    from django.urls import URLResolver, get_resolver
+
+    def walk(patterns) -> set[str]:
+        names: set[str] = set()
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                names |= walk(pattern.url_patterns)
+            elif pattern.name:
+                names.add(pattern.name)
+        return names
+
+    return walk(get_resolver(urlconf).url_patterns)
+

@@ -1,6 +1,7 @@
 """What the central office (自治区职称办) changes in the catalog: qualifications, new form
 versions and condition texts. Each service validates and raises `ValidationError({field: [...]})`
-in Chinese; views only collect input.
+in Chinese; views only collect input. Every change is written to the audit log in the same
+transaction, with the person who made it.
 
 Form versions are append-only: publishing stores the next version and never edits one, so an
 application keeps the form it was started with.
@@ -19,9 +20,19 @@ from django.utils.translation import gettext_lazy
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
+from core.audit import audit_record
 from core.catalog.sync import form_definition_of
 from core.conditions import rules_validate
-from core.models import ConditionSet, Level, Qualification, SectionForm, Series, Specialty
+from core.models import (
+    AuditKind,
+    ConditionSet,
+    Level,
+    Qualification,
+    SectionForm,
+    Series,
+    Specialty,
+    User,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,27 +58,55 @@ def level_label(level: str, grade: str = "") -> str:
 # --- catalog ---------------------------------------------------------------------------------
 
 
-def catalog_set_active(*, item: CatalogItem, active: bool) -> CatalogItem:
+def _audit(actor: User | None, action: str, **detail: Any) -> None:
+    audit_record(AuditKind.CATALOG_CHANGE, actor=actor, action=action, **detail)
+
+
+@transaction.atomic
+def catalog_set_active(
+    *, item: CatalogItem, active: bool, actor: User | None = None
+) -> CatalogItem:
     """Open or close a series, specialty or qualification. Rows are never deleted: offerings
-    and applications point at them; a closed one is simply no longer offered or listed."""
+    and applications point at them; a closed one is simply no longer offered or listed. The
+    row is the office's from now on: the data file no longer reopens or closes it."""
     item.is_active = active
-    item.save(update_fields=["is_active"])
+    item.edited_by_office = True
+    item.save(update_fields=["is_active", "edited_by_office"])
+    _audit(
+        actor,
+        "open" if active else "close",
+        model=type(item).__name__.lower(),
+        code=item.code,
+        name=item.name,
+    )
     logger.info("catalog: %s %s is_active=%s", type(item).__name__, item.code, active)
     return item
 
 
-def qualification_rename(*, qualification: Qualification, name: str) -> Qualification:
+@transaction.atomic
+def qualification_rename(
+    *, qualification: Qualification, name: str, actor: User | None = None
+) -> Qualification:
     """Give a qualification a new name (its code, which others refer to, stays)."""
     name = name.strip()
     _check_name(qualification.specialty, name, exclude=qualification.pk)
+    before = qualification.name
     qualification.name = name
-    qualification.save(update_fields=["name"])
+    qualification.edited_by_office = True
+    qualification.save(update_fields=["name", "edited_by_office"])
+    _audit(actor, "rename", model="qualification", code=qualification.code, name=name, was=before)
     logger.info("catalog: qualification %s renamed to %s", qualification.code, name)
     return qualification
 
 
 def qualification_create(
-    *, specialty: Specialty, code: str, level: str, grade: str = "", name: str
+    *,
+    specialty: Specialty,
+    code: str,
+    level: str,
+    grade: str = "",
+    name: str,
+    actor: User | None = None,
 ) -> Qualification:
     """A new qualification in `specialty` at `level` (and, for junior, `grade`)."""
     code, name, grade = code.strip(), name.strip(), grade or ""
@@ -98,7 +137,9 @@ def qualification_create(
                 grade=grade,
                 name=name,
                 sort_order=last + 1,
+                edited_by_office=True,
             )
+            _audit(actor, "create", model="qualification", code=code, name=name, level=level)
     except IntegrityError as error:
         raise ValidationError(
             {"code": [_("代码“%(code)s”已被使用，代码一经发布不得重复。") % {"code": code}]}
@@ -210,7 +251,7 @@ def _rule_field_errors(rule_fields: Any, schemas: dict[str, dict]) -> list[str]:
 
 
 @transaction.atomic
-def form_publish(*, key: str, document: Any) -> SectionForm:
+def form_publish(*, key: str, document: Any, actor: User | None = None) -> SectionForm:
     """Store `document` as the next version of form `key`; earlier versions stay untouched."""
     versions = list(
         SectionForm.objects.select_for_update().filter(key=key).order_by("-version")[:1]
@@ -230,6 +271,7 @@ def form_publish(*, key: str, document: Any) -> SectionForm:
     form = SectionForm.objects.create(
         key=key, version=latest.version + 1, title=title, definition=definition
     )
+    _audit(actor, "publish_form", model="sectionform", code=key, version=form.version)
     logger.info("form %s: version %s published", key, form.version)
     return form
 
@@ -288,7 +330,10 @@ def _constraints(prop: dict[str, Any]) -> str:
 # --- conditions ------------------------------------------------------------------------------
 
 
-def condition_update(*, condition_set: ConditionSet, text: str, rules: Any) -> ConditionSet:
+@transaction.atomic
+def condition_update(
+    *, condition_set: ConditionSet, text: str, rules: Any, actor: User | None = None
+) -> ConditionSet:
     """New text and rules for a condition set; its version goes up, so that loading the data
     file again keeps the central office's edit."""
     errors: dict[str, list[str]] = {}
@@ -303,5 +348,13 @@ def condition_update(*, condition_set: ConditionSet, text: str, rules: Any) -> C
     condition_set.text, condition_set.rules = text, rules
     condition_set.version += 1
     condition_set.save(update_fields=["text", "rules", "version"])
+    _audit(
+        actor,
+        "edit_conditions",
+        model="conditionset",
+        code=condition_set.series.code,
+        level=condition_set.level,
+        version=condition_set.version,
+    )
     logger.info("conditions %s: version %s saved", condition_set.pk, condition_set.version)
     return condition_set

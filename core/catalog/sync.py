@@ -2,7 +2,9 @@
 
 - `catalog.json` → Series, Specialty, Qualification, matched by code. Names, order, grouping and
   level follow the file; rows the file no longer lists are marked inactive, never deleted
-  (applications and offerings point at them).
+  (applications and offerings point at them). Rows the central office changed (closed, opened,
+  renamed or created in the catalog pages: `edited_by_office`) are the office's: the file
+  neither updates nor deactivates them.
 - `workflow/forms/<key>.json` → SectionForm. A form version, once stored, never changes: when
   the file's version already exists with another definition, the file is stored as the next
   free version and a warning is logged.
@@ -40,7 +42,7 @@ Counts = dict[str, int]
 def catalog_sync() -> dict[str, Counts]:
     """Bring the catalog tables in line with the data files and say what changed.
 
-    Returns ``{"series": {"created", "updated", "deactivated", "total"}, "specialties": ...,
+    Returns ``{"series": {"created", "updated", "deactivated", "kept", "total"}, "specialties": ...,
     "qualifications": ..., "forms": {"created", "unchanged", "renumbered"},
     "form_versions": {key: current version}, "conditions": {"created", "updated", "kept",
     "deleted", "total"}}``.
@@ -162,9 +164,11 @@ def _upsert(
     parent_field: str | None = None,
     parents: dict[str, models.Model] | None = None,
 ) -> tuple[dict[str, models.Model], Counts]:
-    """Create, update and deactivate `model` rows by code; return code -> row and counts."""
+    """Create, update and deactivate `model` rows by code; return code -> row and counts.
+    Rows the central office edited are left as they are and counted as kept."""
     existing = {obj.code: obj for obj in model.objects.all()}
     to_create, to_update, changed_fields = [], [], set()
+    kept = 0
     for code, raw in rows.items():
         values = {name: value for name, value in raw.items() if name != "_parent"}
         if parent_field is not None:
@@ -174,13 +178,20 @@ def _upsert(
         if obj is None:
             to_create.append(model(code=code, **values))
             continue
+        if obj.edited_by_office:
+            kept += 1
+            continue
         dirty = [name for name, value in values.items() if getattr(obj, name) != value]
         for name in dirty:
             setattr(obj, name, values[name])
         if dirty:
             changed_fields.update(dirty)
             to_update.append(obj)
-    stale = [obj.pk for code, obj in existing.items() if code not in rows and obj.is_active]
+    stale = [
+        obj.pk
+        for code, obj in existing.items()
+        if code not in rows and obj.is_active and not obj.edited_by_office
+    ]
 
     model.objects.bulk_create(to_create)
     if to_update:
@@ -192,6 +203,7 @@ def _upsert(
         "created": len(to_create),
         "updated": len(to_update),
         "deactivated": len(stale),
+        "kept": kept,
         "total": len(by_code),
     }
     return by_code, counts

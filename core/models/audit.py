@@ -14,6 +14,7 @@ class AuditKind(models.TextChoices):
     PASSWORD_RESET = "password_reset", _("重置密码")
     APPEAL_DECISION = "appeal_decision", _("申诉审核")
     UNIT_CHANGE_DECISION = "unit_change_decision", _("单位变更审核")
+    CATALOG_CHANGE = "catalog_change", _("职称目录修改")
 
 
 class AuditEvent(models.Model):

@@ -27,6 +27,9 @@ class Series(models.Model):
     form_key = models.SlugField(_("申请书表单"), max_length=32)
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)
+    # Set when the central office changes the row (closes, opens, renames, creates it): from
+    # then on the data file no longer overrides it (see core.catalog.sync).
+    edited_by_office = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("系列")
@@ -46,6 +49,9 @@ class Specialty(models.Model):
     group = models.CharField(_("专业组"), max_length=32, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)
+    # Set when the central office changes the row (closes, opens, renames, creates it): from
+    # then on the data file no longer overrides it (see core.catalog.sync).
+    edited_by_office = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("专业")
@@ -70,6 +76,9 @@ class Qualification(models.Model):
     name = models.CharField(_("资格名称"), max_length=64)
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)
+    # Set when the central office changes the row (closes, opens, renames, creates it): from
+    # then on the data file no longer overrides it (see core.catalog.sync).
+    edited_by_office = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("资格")

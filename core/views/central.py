@@ -88,7 +88,7 @@ def catalog_toggle(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if model is None:
         raise Http404
     item = get_object_or_404(model, pk=pk)
-    catalog_set_active(item=item, active=not item.is_active)
+    catalog_set_active(item=item, active=not item.is_active, actor=request.user)
     if item.is_active:
         messages.success(request, _("已启用：%(name)s") % {"name": item.name})
     else:
@@ -105,7 +105,9 @@ def qualification_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = QualificationRenameForm(request.POST or None, initial={"name": qualification.name})
     if request.method == "POST" and form.is_valid():
         try:
-            qualification_rename(qualification=qualification, name=form.cleaned_data["name"])
+            qualification_rename(
+                qualification=qualification, name=form.cleaned_data["name"], actor=request.user
+            )
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -130,7 +132,9 @@ def qualification_new(request: HttpRequest, specialty_pk: int) -> HttpResponse:
     form = QualificationCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            qualification = qualification_create(specialty=specialty, **form.cleaned_data)
+            qualification = qualification_create(
+                specialty=specialty, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -223,7 +227,9 @@ def form_publish_view(request: HttpRequest, key: str) -> HttpResponse:
     form = FormPublishForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            published = form_publish(key=key, document=form.cleaned_data["definition"])
+            published = form_publish(
+                key=key, document=form.cleaned_data["definition"], actor=request.user
+            )
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -273,7 +279,7 @@ def condition_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConditionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            condition_update(condition_set=condition_set, **form.cleaned_data)
+            condition_update(condition_set=condition_set, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_service_errors(error)
         else:

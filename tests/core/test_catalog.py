@@ -18,7 +18,16 @@ from core.catalog.forms import (
 )
 from core.catalog.manage import form_publish
 from core.catalog.sync import catalog_sync, form_definition_of, form_sync
-from core.models import ConditionSet, Qualification, Role, SectionForm, Series, Specialty
+from core.models import (
+    AuditEvent,
+    AuditKind,
+    ConditionSet,
+    Qualification,
+    Role,
+    SectionForm,
+    Series,
+    Specialty,
+)
 from tenants.models import Region
 from tests.core.test_catalog_data import iter_properties, sample
 
@@ -395,6 +404,37 @@ def test_the_central_office_adds_a_qualification_with_a_unique_code(catalog, cen
     assert "小写字母" in text and "只有初级资格可以区分员级和助理级" in text
 
 
+def test_the_offices_changes_survive_loading_the_file_again_and_are_audited(
+    catalog, central, host_client
+):
+    """`make run` loads the data files every time: what the office changed in the pages stays."""
+    client = host_client(user=central)
+    renamed = Qualification.objects.get(code="engineering-construction-intermediate")
+    closed = Qualification.objects.get(code="school-teacher-music-senior")
+    math = Specialty.objects.get(code="school-teacher-math")
+    client.post(f"/central/catalog/qualifications/{renamed.pk}/", {"name": "工程师（土木）"})
+    client.post(f"/central/catalog/qualifications/{closed.pk}/toggle/")
+    client.post(
+        f"/central/catalog/specialties/{math.pk}/qualifications/new/",
+        {"code": "school-teacher-math-expert", "level": "senior", "grade": "", "name": "特级"},
+    )
+
+    result = catalog_sync()
+
+    assert Qualification.objects.get(pk=renamed.pk).name == "工程师（土木）"
+    assert Qualification.objects.get(pk=closed.pk).is_active is False
+    assert Qualification.objects.get(code="school-teacher-math-expert").is_active is True
+    assert result["qualifications"]["kept"] == 2  # the two the file lists; the new one it does not
+    assert result["qualifications"]["deactivated"] == 0
+    events = AuditEvent.objects.filter(kind=AuditKind.CATALOG_CHANGE, actor=central)
+    assert sorted((e.detail["action"], e.detail["code"]) for e in events) == [
+        ("close", "school-teacher-music-senior"),
+        ("create", "school-teacher-math-expert"),
+        ("rename", "engineering-construction-intermediate"),
+    ]
+    assert events.get(detail__action="rename").detail["was"] == renamed.name
+
+
 def test_publishing_a_new_form_version_leaves_the_previous_untouched(catalog, central, host_client):
     client = host_client(user=central)
     v1 = form_current("teacher")
@@ -486,6 +526,14 @@ def test_the_central_office_edits_a_condition_and_loading_again_keeps_it(
     assert catalog_sync()["conditions"]["kept"] == 1
     condition.refresh_from_db()
     assert condition.text == "一级教师：新条件。"
+    logged = AuditEvent.objects.get(kind=AuditKind.CATALOG_CHANGE, actor=central)
+    assert logged.detail == {
+        "action": "edit_conditions",
+        "model": "conditionset",
+        "code": "school-teacher",
+        "level": "intermediate",
+        "version": 2,
+    }
 
 
 @pytest.mark.parametrize(
