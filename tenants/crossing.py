@@ -21,6 +21,15 @@ def current_region_code() -> str:
     return connection.schema_name
 
 
+def current_region() -> Region:
+    """The Region the connection is in: the request's own (no query) when routing put it
+    there, else read by its schema name (tasks, commands). Raises DoesNotExist in `public`."""
+    tenant = getattr(connection, "tenant", None)
+    if isinstance(tenant, Region) and tenant.schema_name == connection.schema_name:
+        return tenant
+    return Region.objects.get(schema_name=connection.schema_name)
+
+
 @contextmanager
 def in_region(code: str) -> Iterator[None]:
     """Run the block inside one region's schema (or `public`), then restore the previous one.

@@ -9,11 +9,11 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from core.api.errors import Conflict
-from core.catalog.forms import form_current, form_validate_section
+from core.catalog.forms import form_current
 from core.models import ApplicationIndex, AttachmentUse, LibraryItem, Role, Unit, User
 from workflow.index import index_write
 from workflow.models import Application, Attachment, Offering, SectionEntry
-from workflow.sections import section_definition
+from workflow.sections import SectionState, section_definition, section_state
 from workflow.states import EDITABLE, Status
 
 
@@ -68,8 +68,9 @@ def _editable_by(application: Application, user: User) -> None:
         )
 
 
-def section_save(*, application: Application, key: str, data: Any, user: User) -> dict:
-    """Save what was typed, valid or not (nothing is lost); return the field errors."""
+def section_save(*, application: Application, key: str, data: Any, user: User) -> SectionState:
+    """Save what was typed, valid or not (nothing is lost); return the section as saved, with
+    its field errors and whether it is complete."""
     definition = section_definition(application, key)
     if definition is None:
         raise Http404
@@ -84,7 +85,7 @@ def section_save(*, application: Application, key: str, data: Any, user: User) -
         )
         application.save(update_fields=["updated_at"])
         index_write(application)
-    return form_validate_section(application.form, key, data)
+    return section_state(application, definition, data)
 
 
 def attachment_add(

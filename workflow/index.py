@@ -3,8 +3,7 @@
 from django.utils import timezone
 
 from core.models import ApplicationIndex
-from tenants.crossing import current_region_code
-from tenants.models import Region
+from tenants.crossing import current_region
 from workflow.models import Application
 from workflow.nodes import node_label
 
@@ -20,7 +19,7 @@ def application_label(application: Application, region_name: str) -> str:
 
 def index_write(application: Application) -> ApplicationIndex:
     """Create or refresh the index row; the caller's transaction covers both writes."""
-    region = Region.objects.get(schema_name=current_region_code())
+    region = current_region()
     row, _created = ApplicationIndex.objects.update_or_create(
         number=application.number,
         defaults={

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.catalog.forms import form_validate_section, section_complete, section_min_attachments
+from core.models import SectionForm
 from workflow.models import Application, Attachment, SectionEntry
 
 
@@ -39,27 +40,35 @@ def section_states(
     files: dict[str, list[Attachment]] = {}
     for attachment in attachments:
         files.setdefault(attachment.section, []).append(attachment)
-    states = []
-    for section in form.sections:
-        key = section["key"]
-        data = data_by_key.get(key, {})
-        errors = form_validate_section(form, key, data) if key in data_by_key else {}
-        states.append(
-            SectionState(
-                key=key,
-                title=section["title"],
-                filled_by=section.get("filled_by", "applicant"),
-                schema=section["schema"],
-                data=data,
-                errors=errors,
-                attachments=files.get(key, []),
-                min_attachments=section_min_attachments(form, key),
-                complete=section_complete(form, key, data, len(files.get(key, [])))
-                if key in data_by_key
-                else False,
-            )
-        )
-    return states
+    return [
+        _state(form, section, data_by_key.get(section["key"]), files.get(section["key"], []))
+        for section in form.sections
+    ]
+
+
+def section_state(application: Application, section: dict, data: dict | None) -> SectionState:
+    """One section's state for `data` (None: never saved), with its attachments (one query)."""
+    attachments = list(application.attachments.filter(section=section["key"]))
+    return _state(application.form, section, data, attachments)
+
+
+def _state(
+    form: SectionForm, section: dict, data: dict | None, attachments: list[Attachment]
+) -> SectionState:
+    key = section["key"]
+    saved = data is not None
+    data = data if saved else {}
+    return SectionState(
+        key=key,
+        title=section["title"],
+        filled_by=section.get("filled_by", "applicant"),
+        schema=section["schema"],
+        data=data,
+        errors=form_validate_section(form, key, data) if saved else {},
+        attachments=attachments,
+        min_attachments=section_min_attachments(form, key),
+        complete=section_complete(form, key, data, len(attachments)) if saved else False,
+    )
 
 
 def incomplete_sections(application: Application) -> list[str]:

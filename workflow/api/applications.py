@@ -167,12 +167,11 @@ class SectionApi(APIView):
         application = access_application(request.user, number)
         data = SectionInput(data=request.data)
         data.is_valid(raise_exception=True)
-        errors = section_save(
+        state = section_save(
             application=application, key=key, data=data.validated_data["data"], user=request.user
         )
-        state = next(s for s in section_states(application) if s.key == key)
         return Response(
-            {"key": key, "data": state.data, "errors": errors, "complete": state.complete}
+            {"key": key, "data": state.data, "errors": state.errors, "complete": state.complete}
         )
 
 

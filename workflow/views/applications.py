@@ -143,11 +143,11 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             raise PermissionDenied
         data = parse_section(current.schema, request.POST)
         try:
-            errors = section_save(application=application, key=key, data=data, user=request.user)
+            saved = section_save(application=application, key=key, data=data, user=request.user)
         except (Conflict, ValidationError) as error:
             messages.error(request, str(getattr(error, "detail", error)))
         else:
-            if errors:
+            if saved.errors:
                 messages.warning(request, _("已保存。该栏目还有需要修改的地方，见标红处。"))
             else:
                 messages.success(request, _("已保存。"))
@@ -159,7 +159,6 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
         else []
     )
     library = list(library_items(owner=request.user)[:200]) if editable else []
-    comments = comments_by_section(application)
     comments = comments_by_section(application)
     return render(
         request,
