@@ -63,6 +63,43 @@ def test_alternating_hosts_never_leak_rows_between_regions(db, host_client):
         assert "吐鲁番通知" not in hami_page
 
 
+def test_one_connection_serving_regions_in_turn_answers_each_with_its_own_rows(
+    db, settings, monkeypatch
+):
+    """A worker keeps its connection between requests (CONN_MAX_AGE), in whatever schema the
+    last request left it: the next request on another host must still see only its own rows,
+    and one on the same host must not pay a schema switch."""
+    from django.db import connection
+    from django.test import Client
+
+    settings.ROUTING_RECHECK_SECONDS = 60
+    with in_region("turpan"):
+        Notice.objects.create(title="吐鲁番通知")
+    with in_region("hami"):
+        Notice.objects.create(title="哈密通知")
+    turpan, hami = Client(HTTP_HOST="turpan.localhost"), Client(HTTP_HOST="hami.localhost")
+    public = Client(HTTP_HOST="localhost")
+    try:
+        for _ in range(3):
+            turpan_page = turpan.get("/").content.decode()
+            assert connection.schema_name == "turpan"  # left as the request set it
+            assert "吐鲁番通知" in turpan_page and "哈密通知" not in turpan_page
+            hami_page = hami.get("/").content.decode()
+            assert "哈密通知" in hami_page and "吐鲁番通知" not in hami_page
+            assert public.get("/api/v1/regions/").status_code == 200
+            assert connection.schema_name == "public"
+        switches = []
+        set_tenant = connection.set_tenant
+        monkeypatch.setattr(
+            connection, "set_tenant", lambda tenant: switches.append(tenant) or set_tenant(tenant)
+        )
+        hami.get("/")
+        hami.get("/")
+        assert [tenant.schema_name for tenant in switches] == ["hami"]  # once, not twice
+    finally:
+        connection.set_schema_to_public()
+
+
 def test_a_sixteenth_region_is_one_call_and_routes_at_once(db, host_client):
     region_create(code="wujiaqu", name="五家渠市")
     response = host_client("wujiaqu").get("/")
