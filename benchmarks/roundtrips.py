@@ -6,7 +6,9 @@ Runs one server's scenarios through Django's WSGI handler, as gunicorn calls it 
 per-request connection health check happens), against the benchmark database, and counts every
 statement on the wire: queries, `SELECT 1` health checks and `SET search_path`, the last two of
 which Django's query log never shows. `make bench` runs it for both servers and adds the counts
-to its report. Needs DATABASE_URL naming the benchmark database (the harness passes it).
+to its report. Needs DATABASE_URL naming the benchmark database (the harness passes it) and, for
+the scenarios logged in with the seeded session, the DJANGO_SECRET_KEY the seed ran with (the
+harness uses one key for the seed, this count and the servers).
 """
 
 import argparse
@@ -19,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from .scenarios import CONTROL, ROUTED, Scenario, selected
+from .scenarios import CONTROL, ROUTED, Scenario, context_of, selected
 
 SETTINGS = {CONTROL: "benchmarks.control_settings", ROUTED: "benchmarks.routed_settings"}
 STATEMENTS: list[str] = []
@@ -50,10 +52,11 @@ def kind(statement: str) -> str:
 
 
 def _environ(path: str, host: str, headers: dict[str, str]) -> dict[str, object]:
+    path, _, query = path.partition("?")
     environ: dict[str, object] = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
-        "QUERY_STRING": "",
+        "QUERY_STRING": query,
         "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "80",
         "SERVER_PROTOCOL": "HTTP/1.1",
@@ -78,6 +81,7 @@ def measure(scenario: Scenario, context: dict[str, str], requests: int) -> dict[
     application = get_wsgi_application()
     path, headers = scenario.resolved(context)
     statuses: Counter[int] = Counter()
+    without: list[int] = []  # answers lacking the scenario's `contains` text
 
     def once(n: int) -> None:
         host = scenario.hosts[n % len(scenario.hosts)]
@@ -86,15 +90,18 @@ def measure(scenario: Scenario, context: dict[str, str], requests: int) -> dict[
             _environ(path, host, headers), lambda status, _headers: seen.append(status)
         )
         try:
-            b"".join(body)
+            content = b"".join(body)
         finally:
             body.close()  # type: ignore[attr-defined]  # request_finished, as gunicorn does
         statuses[int(seen[0].split()[0])] += 1
+        if scenario.contains and scenario.contains.encode() not in content:
+            without.append(n)
 
     for n in range(20):
         once(n)
     STATEMENTS.clear()
     statuses.clear()
+    without.clear()
     # Timed in batches: the fastest batch is the cost with the least interference from others.
     batches: list[float] = []
     for start in range(0, requests, BATCH):
@@ -111,6 +118,7 @@ def measure(scenario: Scenario, context: dict[str, str], requests: int) -> dict[
         "in_process_ms": round(sum(batches) / len(batches), 3),
         "in_process_best_ms": round(min(batches), 3),
         "statuses": dict(statuses),
+        "without_contains": len(without),
         "statements": sorted({" ".join(s.split())[:120] for s in STATEMENTS}),
     }
 
@@ -132,13 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     _install_counter()
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
-    context = {"user": manifest["one_row_username"], "token": manifest["token"]}
+    context = context_of(manifest)
     scenarios = [s for s in selected(args.only) if s.server == args.server]
     rows = [measure(scenario, context, args.requests) for scenario in scenarios]
     for row in rows:
         print(
             f"{row['name']:<24} {row['round_trips']:>5} trips/request {row['per_request']}  "
             f"{row['in_process_best_ms']} ms in process (best batch)  statuses {row['statuses']}"
+            + (f", {row['without_contains']} without the text" if row["without_contains"] else "")
         )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False), encoding="utf-8")

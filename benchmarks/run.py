@@ -21,8 +21,17 @@ from . import simultaneous as side_by_side
 from .database import NoDatabaseUrlError, base_url, bench_url, database_name
 from .measure import Driver, Measurement, attribute, wait_until_quiet
 from .report import Result, as_json, compare, table, write
-from .scenarios import CONTROL, PUBLIC_HOST, REGION_HOST, ROUTED, SCENARIOS, Scenario, selected
-from .seed import MANIFEST, RESULTS, random_secret_key
+from .scenarios import (
+    CONTROL,
+    PUBLIC_HOST,
+    REGION_HOST,
+    ROUTED,
+    SCENARIOS,
+    Scenario,
+    context_of,
+    selected,
+)
+from .seed import DEFAULT_APPLICATIONS, MANIFEST, RESULTS, random_secret_key
 from .servers import Server, ServerError, start
 
 SETTINGS = {CONTROL: "benchmarks.control_settings", ROUTED: "benchmarks.routed_settings"}
@@ -53,6 +62,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=2000, help="seeded accounts per region")
     parser.add_argument("--notices", type=int, default=1000, help="seeded notices per region")
     parser.add_argument(
+        "--applications",
+        type=int,
+        default=DEFAULT_APPLICATIONS,
+        help="seeded applications per region",
+    )
+    parser.add_argument(
         "--no-side-by-side", action="store_true", help="skip the simultaneous routing pairs"
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
@@ -75,23 +90,26 @@ def choose_driver(name: str) -> tuple[str, Driver]:
     return "locust", locust_driver.run
 
 
-def seed(url: str, args: argparse.Namespace) -> dict[str, object]:
+def seed(url: str, args: argparse.Namespace, secret_key: str) -> dict[str, object]:
+    """Seed with the servers' secret key: the unit admin's session it writes is signed with it."""
     started = time.monotonic()
     command = [sys.executable, "-m", "benchmarks.seed", "--users", str(args.users)]
-    command += ["--notices", str(args.notices), "--manifest", str(MANIFEST)]
+    command += ["--notices", str(args.notices), "--applications", str(args.applications)]
+    command += ["--manifest", str(MANIFEST)]
     command += ["--fresh"] if args.fresh else []
-    subprocess.run(command, check=True, env={**os.environ, "DATABASE_URL": url})
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SECRET_KEY": secret_key}
+    subprocess.run(command, check=True, env=env)
     manifest = dict(json.loads(MANIFEST.read_text(encoding="utf-8")))
     print(f"bench: database ready in {time.monotonic() - started:.1f} s")
     return manifest
 
 
-def server_env(url: str) -> dict[str, str]:
+def server_env(url: str, secret_key: str) -> dict[str, str]:
     """Production's environment for the servers: a throwaway secret, DEBUG off, kept connections."""
     return {
         **os.environ,
         "DATABASE_URL": url,
-        "DJANGO_SECRET_KEY": random_secret_key(),
+        "DJANGO_SECRET_KEY": secret_key,
         "DJANGO_DEBUG": "0",
         "DB_CONN_MAX_AGE": "600",
     }
@@ -138,6 +156,11 @@ def preflight(scenario: Scenario, server: Server, path: str, headers: dict[str, 
             raise BrokenScenarioError(
                 f"{scenario.name}: {host}{path} answered {answer.status}, expected "
                 f"{scenario.expect}: {body[:300]!r} (log: {server.log})"
+            )
+        if scenario.contains and scenario.contains.encode() not in body:
+            raise BrokenScenarioError(
+                f"{scenario.name}: {host}{path} answered {answer.status} without "
+                f"{scenario.contains!r}: {body[:300]!r}"
             )
 
 
@@ -210,9 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scenarios = selected(args.only)
     driver_name, driver = choose_driver(args.driver)
-    manifest = seed(url, args)
-    context = {"user": str(manifest["one_row_username"]), "token": str(manifest["token"])}
-    env = server_env(url)
+    secret_key = random_secret_key()  # for this run: the seed's session and both servers
+    manifest = seed(url, args, secret_key)
+    context = context_of(manifest)
+    env = server_env(url, secret_key)
     trips = count_round_trips(scenarios, env)
     started_at = datetime.now(UTC)
     load_start = os.getloadavg()
@@ -277,7 +301,9 @@ def main(argv: list[str] | None = None) -> int:
             "gunicorn_max_requests": args.max_requests,  # None: deploy/gunicorn.conf.py's
             "database": database_name(url),
         },
-        "seed": {key: value for key, value in manifest.items() if key != "token"},
+        "seed": {
+            key: value for key, value in manifest.items() if key not in {"token", "unit_cookie"}
+        },
         "servers": {role: server.info for role, server in servers.items()},
         "scenarios": as_json(results),
         "side_by_side": side_by_side.as_json(paired),

@@ -3,8 +3,10 @@
 `server` is "control" (plain Django, no tenant routing: benchmarks.control_settings) or "routed"
 (production settings with tenant routing: benchmarks.routed_settings). `host` is the Host header,
 or a tuple of them taken in turn. `path` and header values may use `{user}` (the row the one-row
-view reads) and `{token}` (an API token of the seeded account `bench-api`). `control` names the
-scenario this one is compared with; `target` is the lowest acceptable req/s ratio to it.
+view reads), `{token}` (an API token of the seeded account `bench-api`, which has applications in
+five regions) and `{unit_cookie}` (a `Cookie` value: a logged-in session of the admin of
+乌鲁木齐市's busy unit). `control` names the scenario this one is compared with; `target` is the
+lowest acceptable req/s ratio to it; `contains`, text the first answer's body must contain.
 """
 
 from collections.abc import Mapping
@@ -30,6 +32,7 @@ class Scenario:
     control: str | None = None
     target: float | None = None
     expect: int = 200
+    contains: str = ""
     what: str = ""
 
     @property
@@ -42,8 +45,19 @@ class Scenario:
         return self.path.format(**context), headers
 
 
+def context_of(manifest: Mapping[str, object]) -> dict[str, str]:
+    """What `{...}` in paths and headers stands for, from the seed's manifest."""
+    return {
+        "user": str(manifest["one_row_username"]),
+        "token": str(manifest["token"]),
+        "unit_cookie": str(manifest.get("unit_cookie", "")),
+    }
+
+
 ONE_ROW = "/bench/users/{user}/"
 TOKEN = {"Authorization": "Token {token}"}
+UNIT_SESSION = {"Cookie": "{unit_cookie}"}
+QUEUE_ROW = 'data-number="RSSQ'  # a row of the review queue's table: the page, and not empty
 
 SCENARIOS: list[Scenario] = [
     Scenario("control hello", CONTROL, PUBLIC_HOST, "/bench/hello/",
@@ -70,6 +84,15 @@ SCENARIOS: list[Scenario] = [
              control="control one-row", what="a region's page: template and its notices query"),
     Scenario("me by token", ROUTED, REGION_HOST, "/api/v1/me/", TOKEN,
              control="control one-row", what="GET /api/v1/me/ with a token: one token query"),
+    Scenario("my applications", ROUTED, REGION_HOST, "/api/v1/me/applications/", TOKEN,
+             control="control one-row", contains='"number":"RSSQ',
+             what="GET /api/v1/me/applications/: an applicant's list from the public index"),
+    Scenario("unit queue", ROUTED, REGION_HOST, "/review/", UNIT_SESSION,
+             control="control one-row", contains=QUEUE_ROW,
+             what="申请书审核 of a busy unit, logged in: a page of 50 of its waiting applications"),
+    Scenario("review query", ROUTED, REGION_HOST, "/review/all/?level=intermediate",
+             UNIT_SESSION, control="control one-row", contains=QUEUE_ROW,
+             what="申请书查询 of the same unit, filtered by level: a page of 50"),
     Scenario("unknown host", ROUTED, "nowhere.localhost", "/", expect=404,
              control="control hello", what="a host no region answers on: the plain 404"),
 ]  # fmt: skip

@@ -1,9 +1,11 @@
-"""Seed the benchmark database: `python -m benchmarks.seed --users 2000 --notices 1000`.
+"""Seed the benchmark database: `python -m benchmarks.seed --users 2000 --applications 5000`.
 
 Works on `<DATABASE_URL's database>_bench` (created when missing), never on the database that
-`make run` or the tests use. Migrates the public schema, creates the 15 regions, then tops every
-region up to the given number of accounts and notices; run again, it only adds what is missing.
-Writes what the harness needs (an API token, the row the one-row view reads) to a manifest.
+`make run` or the tests use. Migrates the public schema, creates the 15 regions and the catalog,
+then tops every region up to the given number of accounts, notices, units and applications; run
+again, it only adds what is missing. Writes what the harness needs to a manifest: an API token,
+the row the one-row view reads, and a logged-in session of the busy unit's admin, signed with
+DJANGO_SECRET_KEY (the harness gives the seed the key it gives the servers).
 """
 
 import argparse
@@ -17,6 +19,7 @@ import time
 from contextlib import redirect_stdout
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import django
 
@@ -28,10 +31,14 @@ from benchmarks.database import (
     ensure_database,
 )
 
+if TYPE_CHECKING:
+    from core.models import User
+
 RESULTS = Path(__file__).resolve().parent / "results"
 MANIFEST = RESULTS / "seed.json"
-API_USERNAME = "bench-api"
 ONE_ROW_REGION = "urumqi"
+QUEUE_REGION = "urumqi"  # the region whose first unit's admin the queue scenarios log in as
+DEFAULT_APPLICATIONS = 5000
 
 
 def random_secret_key(length: int = 50) -> str:
@@ -55,17 +62,63 @@ def _step(label: str, started: float, timings: dict[str, float]) -> float:
     return now
 
 
-def seed(users: int, notices: int) -> dict[str, object]:
+def login_cookie(user: "User") -> str:
+    """A `Cookie` header value carrying a new session of `user`, as `django.contrib.auth.login`
+    would store it, plus the activity stamp that core.activity's idle timeout reads."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    from core.activity import ACTIVITY_KEY
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    # Includes the account's session generation: "log out everywhere" ends this session too.
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store[ACTIVITY_KEY] = time.time()
+    store.create()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+
+def forget_cookie(cookie: str | None) -> None:
+    """Delete the session a previous seed wrote (each seed logs in anew)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    name, _, key = (cookie or "").partition("=")
+    if key and name == settings.SESSION_COOKIE_NAME:
+        import_module(settings.SESSION_ENGINE).SessionStore(session_key=key).delete()
+
+
+def seed(
+    users: int, notices: int, applications: int = 0, old_cookie: str | None = None
+) -> dict[str, object]:
     """Migrate, create the regions and top up every table; what the harness needs to know."""
     from django.core.management import call_command
     from django.db import connection
     from rest_framework.authtoken.models import Token
 
-    from benchmarks.seeders import Size, seeders, username
-    from core.models import Role, User
+    from benchmarks.seeders import (
+        Size,
+        api_user,
+        credit_code,
+        seeders,
+        unit_admin_username,
+        username,
+    )
+    from core.catalog.sync import catalog_sync
+    from core.models import ApplicationIndex, Unit, User
+    from tenants.crossing import in_region
+    from tenants.models import Region
     from tenants.regions import bootstrap_regions
+    from workflow.models import Application
+    from workflow.states import Status
 
-    size = Size(users=users, notices=notices)
+    size = Size(users=users, notices=notices, applications=applications)
+    size.check()
     timings: dict[str, float] = {}
     started = time.monotonic()
     call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
@@ -74,37 +127,67 @@ def seed(users: int, notices: int) -> dict[str, object]:
         regions = bootstrap_regions()
         call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
     mark = _step("regions", mark, timings)
+    catalog_sync()
+    mark = _step("catalog", mark, timings)
+    token, _ = Token.objects.get_or_create(user=api_user())
     created: dict[str, int] = {}
     totals: dict[str, int] = {}
     for seeder in seeders():
         created[seeder.label] = sum(seeder.top_up(region, size) for region in regions)
         totals[seeder.label] = sum(seeder.count(region) for region in regions)
         mark = _step(seeder.label, mark, timings)
-    api_user, _ = User.objects.get_or_create(
-        username=API_USERNAME, defaults={"name": "压测接口账号", "role": Role.APPLICANT}
-    )
-    token, _ = Token.objects.get_or_create(user=api_user)
     if any(created.values()):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        _step("analyze", mark, timings)
+        mark = _step("analyze", mark, timings)
+    queue_region = Region.objects.get(schema_name=QUEUE_REGION)
+    busy = Unit.objects.get(credit_code=credit_code(queue_region, 0))
+    admin = User.objects.get(username=unit_admin_username(QUEUE_REGION, 0))
+    forget_cookie(old_cookie)
+    cookie = login_cookie(admin)
+    with in_region(QUEUE_REGION):
+        of_busy = Application.objects.filter(unit=busy)
+        busy_unit = {
+            "name": busy.name,
+            "admin": admin.username,
+            "applications": of_busy.count(),
+            "waiting": of_busy.filter(status=Status.IN_REVIEW, current_node=0).count(),
+        }
     timings["total"] = round(time.monotonic() - started, 2)
     return {
         "database": connection.settings_dict["NAME"],
-        "size": asdict(size),
+        "size": {**asdict(size), "units": size.units},
         "regions": len(regions),
         "created": created,
         "rows": totals,
         "seconds": timings,
         "token": token.key,
         "one_row_username": username(ONE_ROW_REGION, 1),
+        "api_applications": ApplicationIndex.objects.filter(applicant=token.user_id).count(),
+        "busy_unit": busy_unit,
+        "unit_cookie": cookie,
     }
+
+
+def _old_cookie(args: argparse.Namespace) -> str | None:
+    if args.fresh or not args.manifest.exists():
+        return None
+    try:
+        return json.loads(args.manifest.read_text(encoding="utf-8")).get("unit_cookie")
+    except ValueError:
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=2000, help="accounts per region")
     parser.add_argument("--notices", type=int, default=1000, help="notices per region")
+    parser.add_argument(
+        "--applications",
+        type=int,
+        default=DEFAULT_APPLICATIONS,
+        help="applications per region, most of them at the region's first unit",
+    )
     parser.add_argument("--manifest", type=Path, default=MANIFEST)
     parser.add_argument("--fresh", action="store_true", help="drop and recreate the database")
     args = parser.parse_args(argv)
@@ -114,14 +197,20 @@ def main(argv: list[str] | None = None) -> int:
     if ensure_database(url):
         print(f"seed: created database {database_name(url)}", flush=True)
     print(
-        f"seed: {database_name(url)}, {args.users} accounts and {args.notices} notices per region",
+        f"seed: {database_name(url)}, per region {args.users} accounts, {args.notices} notices "
+        f"and {args.applications} applications",
         flush=True,
     )
     configure_django(url)
     from django.db.migrations.exceptions import InconsistentMigrationHistory
 
+    from benchmarks.seeders import SeedError
+
     try:
-        manifest = seed(args.users, args.notices)
+        manifest = seed(args.users, args.notices, args.applications, _old_cookie(args))
+    except SeedError as error:
+        print(f"seed: {error}", file=sys.stderr, flush=True)
+        return 2
     except InconsistentMigrationHistory as error:
         if args.fresh:
             raise
