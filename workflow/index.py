@@ -1,6 +1,7 @@
 """Keeping the public application index in step with the region's row (same transaction)."""
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from core.models import ApplicationIndex
 from tenants.crossing import current_region
@@ -18,8 +19,15 @@ def application_label(application: Application, region_name: str) -> str:
 
 
 def index_write(application: Application) -> ApplicationIndex:
-    """Create or refresh the index row; the caller's transaction covers both writes."""
+    """Create or refresh the index row; the caller's transaction covers both writes.
+
+    Its labels are stored in the platform's language (the catalog's and the committees' names
+    are Chinese data), never in whatever language the acting person happens to use.
+    """
     region = current_region()
+    with translation.override(settings.LANGUAGE_CODE):
+        label = application_label(application, region.name)
+        node = node_label(application)
     row, _created = ApplicationIndex.objects.update_or_create(
         number=application.number,
         defaults={
@@ -28,10 +36,10 @@ def index_write(application: Application) -> ApplicationIndex:
             "unit_id": application.unit_id,
             "qualification_id": application.qualification_id,
             "year": application.year,
-            "label": application_label(application, region.name),
+            "label": label,
             "committee_name": application.offering.committee.name,
             "status": application.status,
-            "current_node": node_label(application),
+            "current_node": node,
             "closes_at": application.offering.closes_at,
             "updated_at": timezone.now(),
         },

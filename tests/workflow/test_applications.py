@@ -25,6 +25,20 @@ def test_a_new_application_gets_a_number_and_the_manual_s_label(
     assert index.region.schema_name == "urumqi"
 
 
+def test_the_public_index_keeps_the_platform_s_language_whatever_the_applicant_reads(
+    offering, unit, alice
+):
+    """The index is read by everyone (my applications on every host): an applicant who set
+    English must not leave English labels in it for the next reader."""
+    english = client_for("urumqi", HTTP_ACCEPT_LANGUAGE="en")
+    english.force_login(alice)
+    english.cookies["django_language"] = "en"
+    number = create(english, offering, unit).json()["number"]
+
+    index = ApplicationIndex.objects.get(number=number)
+    assert (index.label, index.current_node) == ("[乌鲁木齐市][中级]中小学教师/一级教师", "申请人")
+
+
 def test_numbers_are_unique_across_regions(alice_client, offering, unit, alice):
     other = open_offering("kashgar", "school-teacher-math-intermediate")
     first = create(alice_client, offering, unit).json()["number"]
