@@ -126,7 +126,9 @@ def review_page(request: HttpRequest, number: str) -> HttpResponse:
                 {"return", "recommend", "forward", "pass_formal_review"} & set(actions)
             ),
             "unit_incomplete": (request.user.role == Role.UNIT_ADMIN and not unit.is_complete),
-            "recommending_choices": list(unit.recommending_units.filter(is_active=True)),
+            "recommending_choices": list(
+                unit.recommending_units.filter(is_active=True).select_related("region")
+            ),
             "recommendation": next((s.data for s in states if s.key == UNIT_SECTION), {}),
             "nodes": flow_view(application.flow, application.offering.committee),
             "history": application.history.select_related("actor"),
