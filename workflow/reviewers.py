@@ -1,6 +1,7 @@
 """Who reviews an application at its current node, and which applications a reviewer sees."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, F, Func, Q, QuerySet, Value
+from django.db.models.functions import Cast
 
 from core.models import Role, User
 from workflow.models import Application, CommitteeStaff, NodeKind
@@ -14,9 +15,16 @@ def current_node(application: Application) -> dict | None:
 
 
 def committee_ids_of(user: User) -> list[int]:
+    """The committees a staff member works for; read once per user object (one request)."""
     if user.role != Role.COMMITTEE_STAFF:
         return []
-    return list(CommitteeStaff.objects.filter(user=user).values_list("committee_id", flat=True))
+    cached = getattr(user, "_committee_ids", None)
+    if cached is None:
+        cached = list(
+            CommitteeStaff.objects.filter(user=user).values_list("committee_id", flat=True)
+        )
+        user._committee_ids = cached
+    return cached
 
 
 def reviews_node(
@@ -85,15 +93,35 @@ def reviewable_filter(user: User) -> Q | None:
     return None
 
 
+def _at_current_node(key: str) -> Func:
+    """`key` of the node an application is at, as text, read in SQL from its flow's nodes."""
+    return Func(
+        F("flow__nodes"),
+        Cast("current_node", CharField()),
+        Value(key),
+        function="jsonb_extract_path_text",
+        output_field=CharField(),
+    )
+
+
 def waiting_for(
     user: User, applications: QuerySet[Application], committees: list[int]
-) -> QuerySet[Application] | list[Application]:
-    """Of those, the ones now at a node the user reviews (申请书审核); no query per row.
-
-    For a base unit this stays a query (the unit is always the first node), so a unit with
-    thousands of applications pages through them in the database.
-    """
+) -> QuerySet[Application]:
+    """Of those, the ones now at a node the user reviews (申请书审核), as one query, so that
+    thousands of waiting applications are paged in the database. The same rules as
+    `reviews_node`, in SQL: the node's kind and organization are read from the flow."""
     waiting = applications.filter(status=Status.IN_REVIEW)
-    if user.role == Role.UNIT_ADMIN:
-        return waiting.filter(current_node=0)
-    return [a for a in waiting if reviews_node(user, a, current_node(a), committees)]
+    if user.role == Role.UNIT_ADMIN and user.unit_id:
+        return waiting.filter(current_node=0, unit_id=user.unit_id)  # the base unit is first
+    if user.role == Role.AUTHORITY_REVIEWER and user.authority_id:
+        return waiting.alias(
+            node_kind=_at_current_node("kind"), node_authority=_at_current_node("authority_id")
+        ).filter(
+            Q(node_kind=NodeKind.RECOMMENDING_UNIT, recommending_unit_id=user.authority_id)
+            | Q(node_kind=NodeKind.AUTHORITY, node_authority=str(user.authority_id))
+        )
+    if user.role == Role.COMMITTEE_STAFF:
+        return waiting.alias(node_kind=_at_current_node("kind")).filter(
+            node_kind=NodeKind.COMMITTEE, offering__committee_id__in=committees
+        )
+    return waiting.none()

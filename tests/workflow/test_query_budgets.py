@@ -677,7 +677,7 @@ PAGES = [
         "review-page",
         "committee",
         at_the_committee,
-        15,
+        12,
         html('class="scan-view"'),
         name="review-page-committee",
     ),

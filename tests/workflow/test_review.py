@@ -1,9 +1,12 @@
 """The review: the unit comments and returns or recommends, the authority forwards, the committee
 passes or rejects formal review — every step through the transition table."""
 
-import pytest
+from datetime import timedelta
 
-from core.models import ApplicationIndex, Authority, Role, User
+import pytest
+from django.utils import timezone
+
+from core.models import ApplicationIndex, Authority, Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.support import analyze, client_for
@@ -358,6 +361,71 @@ def test_the_queues_cost_the_same_at_1_and_100_rows(
     assert 'data-testid="next-page"' in first_page
     with django_assert_max_num_queries(11):
         assert client.get("/review/all/", {"page": 3}).content.decode().count("data-number=") == 1
+
+
+def test_each_reviewer_s_queue_holds_exactly_what_the_table_lets_them_act_on(
+    people, catalog, unit, make_user
+):
+    """A flow with a fixed authority (县(市)行业主管局) between the recommending unit and the
+    committee, an application waiting at each node: 申请书审核 (paged in SQL) shows each
+    reviewer exactly the applications `reviews_node` says they act on, and nobody the rest."""
+    from workflow.reviewers import current_node, reviews_node
+    from workflow.setup import offering_save
+
+    urumqi = Region.objects.get(schema_name="urumqi")
+    county = Authority.objects.create(region=urumqi, name="天山区教育局")
+    people["county"] = make_user(Role.AUTHORITY_REVIEWER, region=urumqi, authority=county)
+    with in_region("urumqi"):
+        committee = CommitteeStaff.objects.get(user=people["committee"]).committee
+        offering = offering_save(
+            committee=committee,
+            qualification=Qualification.objects.get(code="school-teacher-math-intermediate"),
+            year=timezone.localdate().year,
+            opens_at=timezone.now() - timedelta(days=1),
+            closes_at=timezone.now() + timedelta(days=9),
+            flow_nodes=[
+                {"kind": "base_unit"},
+                {"kind": "recommending_unit"},
+                {"kind": "authority", "authority_id": county.pk, "name": county.name},
+                {"kind": "committee"},
+            ],
+        )
+        waiting = {}
+        for node in range(4):
+            applicant = make_user(Role.APPLICANT, name=f"节点{node}申请人")
+            application = application_create(applicant=applicant, offering=offering, unit=unit)
+            Application.objects.filter(pk=application.pk).update(
+                status=Status.IN_REVIEW,
+                current_node=node,
+                submission_count=1,
+                recommending_unit=unit.recommending_units.get(),
+            )
+            waiting[node] = application.number
+        reviewers = {role: u for role, u in people.items() if u.role != Role.APPLICANT}
+        acts_on = {
+            role: {
+                a.number
+                for a in Application.objects.filter(offering=offering)
+                if reviews_node(user, a, current_node(a))
+            }
+            for role, user in reviewers.items()
+        }
+
+    shown = {}
+    for role, user in reviewers.items():
+        client = client_for("urumqi")
+        client.force_login(user)
+        page = client.get("/review/").content.decode()
+        shown[role] = {n for n in waiting.values() if f'data-number="{n}"' in page}
+    assert shown == acts_on
+    assert shown == {
+        "unit": {waiting[0]},
+        "authority": {waiting[1]},
+        "county": {waiting[2]},
+        "committee": {waiting[3]},
+        "other_unit_admin": set(),
+        "other_authority": set(),
+    }
 
 
 def test_the_id_scan_is_shown_to_the_reviewers_only(at_unit, alice_client):
