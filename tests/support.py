@@ -49,4 +49,3 @@ def route_names(urlconf: str) -> set[str]:
         return names
 
     return walk(get_resolver(urlconf).url_patterns)
-
