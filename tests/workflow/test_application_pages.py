@@ -17,7 +17,7 @@ def png(name="scan.png", color=(10, 20, 30)):
 
 
 def test_new_application_page_creates_one_and_warns_about_locality(
-    alice_client, offering, unit, catalog
+    alice_client, alice, offering, unit, catalog
 ):
     from tests.workflow.conftest import open_offering
 
@@ -28,21 +28,19 @@ def test_new_application_page_creates_one_and_warns_about_locality(
         "/applications/new/", {"offering": offering.pk, "unit": unit.pk, "unit_q": "十中"}
     )
     assert response.status_code == 302
-    number = ApplicationIndex.objects.get().number
+    number = ApplicationIndex.objects.get(applicant=alice).number
     assert response["Location"] == f"/applications/{number}/"
 
     from tests.support import client_for
 
     hami_offering = open_offering("hami", "school-teacher-math-intermediate")
     hami = client_for("hami")
-    hami.force_login(
-        alice_client.session.get("_auth_user_id") and ApplicationIndex.objects.get().applicant
-    )
+    hami.force_login(alice)
     hami.post(
         "/applications/new/", {"offering": hami_offering.pk, "unit": unit.pk, "unit_q": "十中"}
     )
     edit = hami.get(
-        ApplicationIndex.objects.get(region__schema_name="hami").number.join(
+        ApplicationIndex.objects.get(applicant=alice, region__schema_name="hami").number.join(
             ["/applications/", "/"]
         ),
         follow=True,

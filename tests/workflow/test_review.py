@@ -428,6 +428,42 @@ def test_each_reviewer_s_queue_holds_exactly_what_the_table_lets_them_act_on(
     }
 
 
+def test_a_busy_unit_pages_through_its_applications_in_the_api(people, offering, unit):
+    """The API gives a long list in slices (newest first) and says how many there are, so a
+    unit with thousands of applications never gets a silently cut list."""
+    with in_region("urumqi"):
+        for index in range(5):
+            applicant = User.objects.create(
+                username=f"api-page-{index}", name=f"翻页申请人{index}", role=Role.APPLICANT
+            )
+            application = application_create(applicant=applicant, unit=unit, offering=offering)
+            if index % 2 == 0:
+                Application.objects.filter(pk=application.pk).update(
+                    status=Status.IN_REVIEW, current_node=0, submission_count=1
+                )
+    client = client_for("urumqi")
+    client.force_login(people["unit"])
+
+    first = client.get("/api/v1/applications/", {"limit": 2})
+    assert first.status_code == 200
+    assert (len(first.json()), first["X-Total-Count"]) == (2, "5")
+    following = first["Link"].split(";")[0].strip("<>")
+    assert "offset=2" in following and "limit=2" in following
+    second = client.get(following.removeprefix("http://urumqi.localhost"))
+    last = client.get("/api/v1/applications/", {"limit": 2, "offset": 4})
+    numbers = [row["number"] for page in (first, second, last) for row in page.json()]
+    assert len(set(numbers)) == 5
+    assert not last.has_header("Link")
+
+    waiting = client.get("/api/v1/applications/", {"waiting": "true"})
+    assert waiting["X-Total-Count"] == "3"
+    assert {row["status"] for row in waiting.json()} == {"in_review"}
+
+    refused = client.get("/api/v1/applications/", {"limit": 501, "offset": -1})
+    assert refused.status_code == 400
+    assert set(refused.json()) == {"limit", "offset"}
+
+
 def test_the_id_scan_is_shown_to_the_reviewers_only(at_unit, alice_client):
     import io
 

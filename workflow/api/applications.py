@@ -4,10 +4,11 @@ workflow.applications and workflow.transitions."""
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from core.models import Unit
@@ -23,9 +24,12 @@ from workflow.applications import (
 from workflow.models import Application, Offering
 from workflow.nodes import node_label
 from workflow.review import comment_save, comments_by_section
+from workflow.reviewers import committee_ids_of, waiting_for
 from workflow.sections import section_states
 from workflow.selectors import flow_view
 from workflow.transitions import allowed_actions, apply_transition
+
+LIST_LIMIT = 500
 
 
 class ApplicationCreateInput(serializers.Serializer):
@@ -105,16 +109,42 @@ def application_detail(application: Application, user) -> dict:
     }
 
 
+class ListWindow(serializers.Serializer):
+    """Which slice of a long list: the newest first, at most LIST_LIMIT at a time."""
+
+    limit = serializers.IntegerField(min_value=1, max_value=LIST_LIMIT, default=LIST_LIMIT)
+    offset = serializers.IntegerField(min_value=0, default=0)
+    waiting = serializers.BooleanField(default=False)
+
+
 class ApplicationListApi(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter(name, str, required=False)
-            for name in ("status", "level", "qualification", "search")
+            *(
+                OpenApiParameter(name, str, required=False)
+                for name in ("status", "level", "qualification", "search")
+            ),
+            OpenApiParameter(
+                "waiting", bool, required=False, description="reviewers: only those at my node"
+            ),
+            OpenApiParameter("limit", int, required=False, description=f"1–{LIST_LIMIT}"),
+            OpenApiParameter("offset", int, required=False),
         ],
-        responses={200: ApplicationRow(many=True)},
+        responses={
+            200: OpenApiResponse(
+                ApplicationRow(many=True),
+                description="newest first; the header X-Total-Count gives how many match, "
+                'and Link (rel="next") the next slice when there is one',
+            )
+        },
     )
     def get(self, request: Request) -> Response:
+        window = ListWindow(data=request.query_params)
+        window.is_valid(raise_exception=True)
+        limit, offset = window.validated_data["limit"], window.validated_data["offset"]
         queryset = applications_visible_to(request.user)
+        if window.validated_data["waiting"]:
+            queryset = waiting_for(request.user, queryset, committee_ids_of(request.user))
         params = request.query_params
         if params.get("status"):
             queryset = queryset.filter(status=params["status"])
@@ -129,7 +159,17 @@ class ApplicationListApi(APIView):
                 | Q(applicant__name__icontains=term)
                 | Q(applicant__id_card_number=term.upper())
             )
-        return Response(ApplicationRow(queryset.order_by("-updated_at")[:500], many=True).data)
+        queryset = queryset.order_by("-updated_at", "-pk")
+        rows = list(queryset[offset : offset + limit])
+        # A short last slice tells the total; only a full one needs counting.
+        full = len(rows) == limit or (offset and not rows)
+        total = queryset.count() if full else offset + len(rows)
+        response = Response(ApplicationRow(rows, many=True).data)
+        response["X-Total-Count"] = str(total)
+        if offset + limit < total:
+            following = replace_query_param(request.build_absolute_uri(), "offset", offset + limit)
+            response["Link"] = f'<{following}>; rel="next"'
+        return response
 
     @extend_schema(request=ApplicationCreateInput, responses={201: ApplicationRow})
     def post(self, request: Request) -> Response:
