@@ -49,3 +49,25 @@ def route_names(urlconf: str) -> set[str]:
         return names
 
     return walk(get_resolver(urlconf).url_patterns)
+
+
+def complete_unit(region, name: str, short_name: str, org_code: str, **fields):
+    """An unsaved base unit with everything `Unit.is_complete` asks for; `org_code` is the
+    8-character body of its credit code (unique per test), the area that of Urumqi."""
+    from core.models import Unit, UnitNature
+    from core.validators import make_credit_code, normalize_org_name
+
+    values = {
+        "credit_code": make_credit_code("1", "2", "650100", org_code),
+        "name": name,
+        "short_name": short_name,
+        "name_key": normalize_org_name(name),
+        "short_name_key": normalize_org_name(short_name),
+        "region": region,
+        "address": "新华路1号",
+        "nature": UnitNature.INSTITUTION,
+        "legal_representative": "校长",
+        "contact_name": "人事处",
+        "contact_phone": "0991-2",
+    }
+    return Unit(**{**values, **fields})

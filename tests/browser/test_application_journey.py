@@ -11,11 +11,11 @@ from PIL import Image
 
 from core.catalog.sync import catalog_sync
 from core.demo import DEMO_PASSWORD
-from core.models import Qualification, Role, Unit, User
-from core.validators import make_credit_code, normalize_org_name
+from core.models import Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
+from tests.support import complete_unit
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -28,19 +28,10 @@ def changji(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         catalog_sync()
         region = Region.objects.get(schema_name="changji")
-        unit = Unit.objects.create(
-            credit_code=make_credit_code("1", "2", "652300", f"B{int(tag, 16) % 10**7:07d}"),
-            name=f"昌吉州实验小学{tag}",
-            short_name=f"昌吉实小{tag}",
-            name_key=normalize_org_name(f"昌吉州实验小学{tag}"),
-            short_name_key=normalize_org_name(f"昌吉实小{tag}"),
-            region=region,
-            address="昌吉市北京南路",
-            nature="institution",
-            legal_representative="校长",
-            contact_name="人事",
-            contact_phone="0994-1",
+        unit = complete_unit(
+            region, f"昌吉州实验小学{tag}", f"昌吉实小{tag}", f"B{int(tag, 16) % 10**7:07d}"
         )
+        unit.save()
         user = User(username=f"writer-{tag}", name="努尔兰", role=Role.APPLICANT)
         user.set_password(DEMO_PASSWORD)
         user.save()

@@ -17,11 +17,11 @@ from core.blobs import blob_store
 from core.catalog.forms import form_current
 from core.catalog.sync import catalog_sync
 from core.demo import DEMO_PASSWORD
-from core.models import Authority, Qualification, Role, Unit, User
-from core.validators import make_credit_code, normalize_org_name
+from core.models import Authority, Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
+from tests.support import complete_unit
 from workflow.applications import application_create, attachment_add
 from workflow.models import CommitteeStaff
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
@@ -46,19 +46,10 @@ def story(django_db_setup, django_db_blocker):
         authority = Authority.objects.create(
             region=region, name=f"博州教育局{tag}", contact_name="马", contact_phone="0909-1"
         )
-        unit = Unit.objects.create(
-            credit_code=make_credit_code("1", "2", "652700", f"E{int(tag, 16) % 10**7:07d}"),
-            name=f"博乐市第一小学{tag}",
-            short_name=f"博乐一小{tag}",
-            name_key=normalize_org_name(f"博乐市第一小学{tag}"),
-            short_name_key=normalize_org_name(f"博乐一小{tag}"),
-            region=region,
-            address="博乐市",
-            nature="institution",
-            legal_representative="校长",
-            contact_name="人事",
-            contact_phone="0909-2",
+        unit = complete_unit(
+            region, f"博乐市第一小学{tag}", f"博乐一小{tag}", f"E{int(tag, 16) % 10**7:07d}"
         )
+        unit.save()
         unit.recommending_units.add(authority)
         people = {
             "applicant": _account(f"teacher-{tag}", "古丽", Role.APPLICANT),

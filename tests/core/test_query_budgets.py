@@ -55,11 +55,11 @@ from core.models import (
     User,
 )
 from core.recovery import reset_tokens
-from core.validators import make_credit_code, make_id_card_number, normalize_org_name
+from core.validators import make_credit_code, make_id_card_number
 from tenants.models import Domain, Region
 from tenants.regions import region_host
 from tenants.routing import REGION_MAP, bump_routing_version
-from tests.support import RegionClient, analyze
+from tests.support import RegionClient, analyze, complete_unit
 
 MANY = 60  # more than one page of 50
 PAGE = 50
@@ -162,20 +162,7 @@ def urumqi_admin(make_user, urumqi) -> User:
 
 
 def new_unit(region: Region, n: int, name: str = "") -> Unit:
-    name = name or f"乌鲁木齐市第{n}中学"
-    return Unit(
-        credit_code=make_credit_code("1", "2", "650100", f"TK{n:06d}"),
-        name=name,
-        short_name=f"乌市{n}中",
-        name_key=normalize_org_name(name),
-        short_name_key=normalize_org_name(f"乌市{n}中"),
-        region=region,
-        address="新华路1号",
-        nature=UnitNature.INSTITUTION,
-        legal_representative="校长",
-        contact_name="人事处",
-        contact_phone="0991-2",
-    )
+    return complete_unit(region, name or f"乌鲁木齐市第{n}中学", f"乌市{n}中", f"TK{n:06d}")
 
 
 @pytest.fixture

@@ -9,12 +9,11 @@ from django.utils import timezone
 from PIL import Image
 
 from core.catalog.sync import catalog_sync
-from core.models import Authority, Qualification, Role, Unit, UnitNature
-from core.validators import make_credit_code, normalize_org_name
+from core.models import Authority, Qualification, Role
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
-from tests.support import client_for
+from tests.support import client_for, complete_unit
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 
 
@@ -64,19 +63,8 @@ def unit(db, make_user):
     authority = Authority.objects.create(
         region=region, name="乌鲁木齐市教育局", contact_name="马老师", contact_phone="0991-1"
     )
-    unit = Unit.objects.create(
-        credit_code=make_credit_code("1", "2", "650100", "TK000001"),
-        name="乌鲁木齐市第十中学",
-        short_name="乌市十中",
-        name_key=normalize_org_name("乌鲁木齐市第十中学"),
-        short_name_key=normalize_org_name("乌市十中"),
-        region=region,
-        address="新华路1号",
-        nature=UnitNature.INSTITUTION,
-        legal_representative="校长",
-        contact_name="人事处",
-        contact_phone="0991-2",
-    )
+    unit = complete_unit(region, "乌鲁木齐市第十中学", "乌市十中", "TK000001")
+    unit.save()
     unit.recommending_units.add(authority)
     make_user(Role.UNIT_ADMIN, name="十中管理员", unit=unit, username="unit-ten")
     return unit

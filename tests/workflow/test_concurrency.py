@@ -23,10 +23,9 @@ from core.models import (
     Unit,
     User,
 )
-from core.validators import make_credit_code, normalize_org_name
 from tenants.crossing import in_region
 from tenants.models import Region
-from tests.support import client_for
+from tests.support import client_for, complete_unit
 from tests.workflow.conftest import create, fill_every_section
 from workflow.applications import application_create
 from workflow.models import Application, Committee, Flow, Offering, TransitionRecord
@@ -60,19 +59,10 @@ class CommittedWorld:
             specialty=specialty, code=f"t-{tag}-q", level="intermediate", name="测试资格"
         )
         region = Region.objects.get(schema_name="urumqi")
-        self.unit = Unit.objects.create(
-            credit_code=make_credit_code("9", "1", "650100", f"C{int(tag, 16) % 10**7:07d}"),
-            name=f"并发测试单位{tag}",
-            short_name=f"并发{tag}",
-            name_key=normalize_org_name(f"并发测试单位{tag}"),
-            short_name_key=normalize_org_name(f"并发{tag}"),
-            region=region,
-            address="乌鲁木齐市",
-            nature="institution",
-            legal_representative="法人",
-            contact_name="x",
-            contact_phone="1",
+        self.unit = complete_unit(
+            region, f"并发测试单位{tag}", f"并发{tag}", f"C{int(tag, 16) % 10**7:07d}"
         )
+        self.unit.save()
         self.applicant = User(username=f"race-{tag}", name="赛跑者", role=Role.APPLICANT)
         self.applicant.set_password(DEMO_PASSWORD)
         self.applicant.save()

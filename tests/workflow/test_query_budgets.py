@@ -37,14 +37,12 @@ from core.models import (
     Role,
     Unit,
     UnitChangeRequest,
-    UnitNature,
     User,
 )
-from core.validators import make_credit_code, normalize_org_name
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
-from tests.support import RegionClient, analyze, client_for
+from tests.support import RegionClient, analyze, client_for, complete_unit
 from tests.workflow.test_review import RECOMMENDATION
 from workflow.applications import application_create
 from workflow.models import (
@@ -318,18 +316,8 @@ def new_authorities(world: World, count: int) -> list[Authority]:
 def new_units(world: World, count: int) -> list[Unit]:
     batch = next(_serial)
     return Unit.objects.bulk_create(
-        Unit(
-            credit_code=make_credit_code("1", "2", "650100", f"B{batch:03d}{i:04d}"),
-            name=f"预算单位{batch}-{i}",
-            short_name=f"预算{batch}-{i}",
-            name_key=normalize_org_name(f"预算单位{batch}-{i}"),
-            short_name_key=normalize_org_name(f"预算{batch}-{i}"),
-            region=world.unit.region,
-            address="新华路1号",
-            nature=UnitNature.INSTITUTION,
-            legal_representative="校长",
-            contact_name="人事处",
-            contact_phone="0991-2",
+        complete_unit(
+            world.unit.region, f"预算单位{batch}-{i}", f"预算{batch}-{i}", f"B{batch:03d}{i:04d}"
         )
         for i in range(count)
     )
