@@ -29,7 +29,7 @@ RULE_PARAMETERS: dict[str, dict[str, bool]] = {
     "min_education": {"value": True},
     "years_since_title": {"value": True, "title_level": True, "grade": False},
     "years_since_graduation": {"value": True, "education": True},
-    "continuing_education_hours": {"value": True, "per_year": False},
+    "continuing_education_hours": {"value": True, "per_year": False, "max_years": False},
     "rural_service_years": {"value": True},
     "any_of": {"options": True},
 }
@@ -163,6 +163,13 @@ def _rule_problems(rule: Any, where: str) -> list[str]:
             )
     if kind == "continuing_education_hours" and not isinstance(rule.get("per_year", False), bool):
         problems.append(_("%(where)s的 per_year 应为 true 或 false。") % {"where": where})
+    if kind == "continuing_education_hours" and "max_years" in rule:
+        cap = rule["max_years"]
+        if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1 or not rule.get("per_year"):
+            problems.append(
+                _("%(where)s的 max_years 应为不小于 1 的整数，且只能与 per_year 一起使用。")
+                % {"where": where}
+            )
     return problems
 
 
@@ -342,6 +349,11 @@ def _rule_text(rule: dict[str, Any]) -> str:
             "years": _number(rule["value"]),
         }
     if kind == "continuing_education_hours":
+        if rule.get("per_year") and rule.get("max_years"):
+            return _("每%(cycle)s年一周期，继续教育每年不少于%(hours)s学时") % {
+                "cycle": rule["max_years"],
+                "hours": _number(rule["value"]),
+            }
         if rule.get("per_year"):
             return _("继续教育每年不少于%(hours)s学时") % {"hours": _number(rule["value"])}
         return _("继续教育不少于%(hours)s学时") % {"hours": _number(rule["value"])}
@@ -456,13 +468,16 @@ def _continuing_education_hours(rule: dict[str, Any], facts: _Facts) -> RuleResu
     kind = "continuing_education_hours"
     hours = facts.get("continuing_education_hours")
     per_year = rule.get("per_year") is True
-    years: int | None = 1
+    cycle = rule.get("max_years") if per_year else None
+    served: int | None = 1  # whole years in the current title, at least one
     if per_year:
         obtained = facts.date("title_date")
         if obtained is not None:
-            years = max(_whole_years(obtained, facts.today), 1)
+            served = max(_whole_years(obtained, facts.today), 1)
         elif _current_title(facts)[0] != UNMET:  # a title without its date: how many years?
-            years = None
+            served = None
+    # Hours are owed per year in the title, but for one cycle at most (每五年一周期 360 学时).
+    years = min(served, cycle) if served is not None and cycle else served
     if years is None:
         text = _rule_text(rule)
     else:
@@ -473,7 +488,14 @@ def _continuing_education_hours(rule: dict[str, Any], facts: _Facts) -> RuleResu
         detail = _("累计%(h)s学时；未填写取得现资格时间，无法计算所需学时") % {"h": _number(hours)}
         return RuleResult(text, UNKNOWN, detail, kind)
     status = MET if hours >= rule["value"] * years else UNMET
-    if per_year:
+    if per_year and served != years:
+        detail = _("累计%(h)s学时；任现职%(y)s年，按%(cycle)s年一周期计，每年不少于%(v)s学时") % {
+            "h": _number(hours),
+            "y": served,
+            "cycle": cycle,
+            "v": _number(rule["value"]),
+        }
+    elif per_year:
         detail = _("累计%(h)s学时；任现职%(y)s年，每年不少于%(v)s学时") % {
             "h": _number(hours),
             "y": years,

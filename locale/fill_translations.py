@@ -842,6 +842,21 @@ GLOSSARY: dict[str, tuple[str, str]] = {
         "%(years)s years since obtaining %(education)s or a higher education",
         "%(education)s ۋە ئۇنىڭدىن يۇقىرى ئوقۇش تارىخىغا ئېرىشكەندىن كېيىن %(years)s يىل توشقان",
     ),
+    "%(where)s的 max_years 应为不小于 1 的整数，且只能与 per_year 一起使用。": (
+        "%(where)s: max_years must be a whole number of at least 1, and only with per_year.",
+        "%(where)s: max_years كەم دېگەندە 1 بولغان پۈتۈن سان بولۇشى ۋە پەقەت per_year بىلەن"
+        " بىللە ئىشلىتىلىشى كېرەك.",
+    ),
+    "每%(cycle)s年一周期，继续教育每年不少于%(hours)s学时": (
+        "In cycles of %(cycle)s years, at least %(hours)s hours of continuing education a year",
+        "ھەر %(cycle)s يىل بىر دەۋر، داۋاملىق مائارىپ ھەر يىلى %(hours)s دەرس سائىتىدىن ئاز ئەمەس",
+    ),
+    "累计%(h)s学时；任现职%(y)s年，按%(cycle)s年一周期计，每年不少于%(v)s学时": (
+        "%(h)s hours in total; %(y)s years in the current post, counted as one %(cycle)s-year "
+        "cycle, at least %(v)s hours a year",
+        "جەمئىي %(h)s دەرس سائىتى؛ ھازىرقى ۋەزىپىدە %(y)s يىل، %(cycle)s يىللىق بىر دەۋر"
+        " بويىچە ھېسابلىنىدۇ، ھەر يىلى %(v)s دەرس سائىتىدىن ئاز ئەمەس",
+    ),
     "继续教育每年不少于%(hours)s学时": (
         "At least %(hours)s hours of continuing education a year",
         "داۋاملىق مائارىپ ھەر يىلى %(hours)s دەرس سائىتىدىن ئاز ئەمەس",

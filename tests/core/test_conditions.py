@@ -119,12 +119,19 @@ def test_a_bachelor_who_is_a_second_grade_teacher_since_2019_may_apply_for_first
     assert conditions_summary(results) == MET
 
 
-def test_the_hours_needed_grow_with_every_year_in_the_title(catalog):
-    # conditions.json: value × whole years since the current title (72 × 7 = 504 in late 2026)
-    results = evaluate("school-teacher-chinese-intermediate", teacher(), today=date(2026, 11, 27))
-    assert results[1].status == UNMET
-    assert results[1].text == "继续教育不少于504学时"
-    assert conditions_summary(results) == UNMET
+def test_the_hours_needed_grow_with_every_year_in_the_title_up_to_one_five_year_cycle(catalog):
+    # 每五年一周期参加继续教育不少于360学时（平均每年不少于72学时）: 72 a year, 360 at most
+    three_years = evaluate(
+        "school-teacher-chinese-intermediate", teacher(hours=200), today=date(2022, 9, 1)
+    )
+    assert (three_years[1].status, three_years[1].text) == (UNMET, "继续教育不少于216学时")
+
+    seven_years = evaluate("school-teacher-chinese-intermediate", teacher(), date(2026, 11, 27))
+    assert (seven_years[1].status, seven_years[1].text) == (MET, "继续教育不少于360学时")
+    assert seven_years[1].detail == "累计400学时；任现职7年，按5年一周期计，每年不少于72学时"
+
+    general = evaluate("engineering-construction-intermediate", {}, date(2026, 11, 27))
+    assert "90" in general[-1].text  # 任现职以来每年不少于90学时: no cycle in that text
 
 
 def test_a_teacher_who_is_not_yet_four_years_in_the_title_does_not_meet_it(catalog):
@@ -198,7 +205,7 @@ def test_nothing_filled_in_is_unknown_not_unmet(catalog):
         "未填写继续教育学时",
         "未填写服务年限",
     ]
-    assert results[1].text == "继续教育每年不少于72学时"
+    assert results[1].text == "每5年一周期，继续教育每年不少于72学时"
     assert conditions_summary(results) == UNKNOWN
 
 
@@ -300,6 +307,13 @@ def test_malformed_rules_are_described_in_chinese():
     assert rules_validate(
         [{"kind": "years_since_title", "value": 2, "title_level": "senior", "grade": "clerk"}]
     ) == ["第1条规则的 grade 只能用于初级，且应为 clerk 或 assistant。"]
+    capped = {"kind": "continuing_education_hours", "value": 72}
+    assert rules_validate(
+        [{**capped, "max_years": 0, "per_year": True}, {**capped, "max_years": 5}]
+    ) == [
+        "第1条规则的 max_years 应为不小于 1 的整数，且只能与 per_year 一起使用。",
+        "第2条规则的 max_years 应为不小于 1 的整数，且只能与 per_year 一起使用。",
+    ]
     assert rules_validate([{"kind": "any_of", "options": [[]]}]) == [
         "第1条规则的第1组应为非空的规则列表。"
     ]
