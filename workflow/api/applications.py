@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
-from core.models import Unit
+from core.models import Level, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
 from workflow.applications import (
@@ -27,6 +27,7 @@ from workflow.review import comment_save, comments_by_section
 from workflow.reviewers import committee_ids_of, waiting_for
 from workflow.sections import section_states
 from workflow.selectors import flow_view
+from workflow.states import Status
 from workflow.transitions import allowed_actions, apply_transition
 
 LIST_LIMIT = 500
@@ -44,7 +45,7 @@ class ApplicationRow(serializers.Serializer):
     label = serializers.SerializerMethodField()
     level = serializers.CharField(source="qualification.level")
     status = serializers.CharField()
-    status_display = serializers.CharField(source="get_status_display")
+    status_display = serializers.SerializerMethodField()
     current_node = serializers.SerializerMethodField()
     unit = serializers.CharField(source="unit.name")
     committee = serializers.CharField(source="offering.committee.name")
@@ -54,9 +55,14 @@ class ApplicationRow(serializers.Serializer):
     last_opinion = serializers.CharField()
     updated_at = serializers.DateTimeField()
 
+    # Status(x).label translates one label; get_status_display() hashes (translates) them all,
+    # which was most of the time of a list of 500.
+    def get_status_display(self, application: Application) -> str:
+        return str(Status(application.status).label)
+
     def get_label(self, application: Application) -> str:
         q = application.qualification
-        return f"[{q.get_level_display()}]{q.specialty.series.name}/{q.name}"
+        return f"[{Level(q.level).label}]{q.specialty.series.name}/{q.name}"
 
     def get_current_node(self, application: Application) -> str:
         return node_label(application)
