@@ -11,11 +11,7 @@ from workflow.nodes import node_label
 
 def application_label(application: Application, region_name: str) -> str:
     """The manual's form: `[乌鲁木齐市][中级]中小学教师/二级教师`."""
-    qualification = application.qualification
-    return (
-        f"[{region_name}][{qualification.get_level_display()}]"
-        f"{qualification.specialty.series.name}/{qualification.name}"
-    )
+    return f"[{region_name}]{application.qualification.label}"
 
 
 def index_write(application: Application) -> ApplicationIndex:

@@ -27,9 +27,7 @@ def committee_ids_of(user: User) -> list[int]:
     return cached
 
 
-def reviews_node(
-    user: User, application: Application, node: dict | None, committee_ids: list[int] | None = None
-) -> bool:
+def reviews_node(user: User, application: Application, node: dict | None) -> bool:
     """Whether `user` acts for the organization of `node` on this application."""
     if node is None or not user.is_authenticated:
         return False
@@ -47,9 +45,7 @@ def reviews_node(
             "authority_id"
         )
     if kind == NodeKind.COMMITTEE:
-        if committee_ids is None:
-            committee_ids = committee_ids_of(user)
-        return application.offering.committee_id in committee_ids
+        return application.offering.committee_id in committee_ids_of(user)
     return False
 
 
@@ -104,9 +100,7 @@ def _at_current_node(key: str) -> Func:
     )
 
 
-def waiting_for(
-    user: User, applications: QuerySet[Application], committees: list[int]
-) -> QuerySet[Application]:
+def waiting_for(user: User, applications: QuerySet[Application]) -> QuerySet[Application]:
     """Of those, the ones now at a node the user reviews (申请书审核), as one query, so that
     thousands of waiting applications are paged in the database. The same rules as
     `reviews_node`, in SQL: the node's kind and organization are read from the flow."""
@@ -122,6 +116,6 @@ def waiting_for(
         )
     if user.role == Role.COMMITTEE_STAFF:
         return waiting.alias(node_kind=_at_current_node("kind")).filter(
-            node_kind=NodeKind.COMMITTEE, offering__committee_id__in=committees
+            node_kind=NodeKind.COMMITTEE, offering__committee_id__in=committee_ids_of(user)
         )
     return waiting.none()

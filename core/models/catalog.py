@@ -88,6 +88,12 @@ class Qualification(models.Model):
     def __str__(self) -> str:
         return f"{self.specialty.series.name}/{self.name}"
 
+    @property
+    def label(self) -> str:
+        """As the manual lists applications: `[中级]中小学教师/一级教师`. `Level(x).label`
+        translates one label, where get_level_display() translates every choice."""
+        return f"[{Level(self.level).label}]{self}"
+
 
 class SectionForm(models.Model):
     """One version of a series' application form: its ordered sections with JSON Schemas.

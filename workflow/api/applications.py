@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
-from core.models import Level, Unit
+from core.models import Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
 from workflow.applications import (
@@ -24,7 +24,7 @@ from workflow.applications import (
 from workflow.models import Application, Offering
 from workflow.nodes import node_label
 from workflow.review import comment_save, comments_by_section
-from workflow.reviewers import committee_ids_of, waiting_for
+from workflow.reviewers import waiting_for
 from workflow.sections import section_states
 from workflow.selectors import flow_view
 from workflow.states import Status
@@ -61,8 +61,7 @@ class ApplicationRow(serializers.Serializer):
         return str(Status(application.status).label)
 
     def get_label(self, application: Application) -> str:
-        q = application.qualification
-        return f"[{Level(q.level).label}]{q.specialty.series.name}/{q.name}"
+        return application.qualification.label
 
     def get_current_node(self, application: Application) -> str:
         return node_label(application)
@@ -150,7 +149,7 @@ class ApplicationListApi(APIView):
         limit, offset = window.validated_data["limit"], window.validated_data["offset"]
         queryset = applications_visible_to(request.user)
         if window.validated_data["waiting"]:
-            queryset = waiting_for(request.user, queryset, committee_ids_of(request.user))
+            queryset = waiting_for(request.user, queryset)
         params = request.query_params
         if params.get("status"):
             queryset = queryset.filter(status=params["status"])

@@ -18,7 +18,7 @@ from workflow.access import access_application, applications_visible_to
 from workflow.models import Application, SectionEntry
 from workflow.nodes import node_label
 from workflow.review import comment_save, comments_by_section
-from workflow.reviewers import committee_ids_of, current_node, reviews_node, waiting_for
+from workflow.reviewers import current_node, reviews_node, waiting_for
 from workflow.schema_forms import render_section
 from workflow.sections import section_states
 from workflow.selectors import flow_view
@@ -57,9 +57,8 @@ def _filtered(request: HttpRequest):
 
 def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
     queryset = _filtered(request)
-    committees = committee_ids_of(request.user)
     if waiting:
-        page = Paginator(waiting_for(request.user, queryset, committees), PAGE_SIZE).get_page(
+        page = Paginator(waiting_for(request.user, queryset), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
     else:
@@ -69,7 +68,7 @@ def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
         request,
         "workflow/review_queue.html",
         {
-            "rows": [_queue_row(request.user, a, committees) for a in page.object_list],
+            "rows": [_queue_row(request.user, a) for a in page.object_list],
             "page": page,
             "waiting": waiting,
             "unit": unit,
@@ -80,12 +79,11 @@ def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
     )
 
 
-def _queue_row(user: User, application: Application, committees: list[int]) -> dict:
+def _queue_row(user: User, application: Application) -> dict:
     """One row of a queue, every cell already text: the template only places them (50 rows of
     nested lookups and tags were half of the page's time). `Status(x).label` translates one
     label, where get_status_display() translates every choice on each call."""
     a = application
-    qualification = a.qualification
     status = str(Status(a.status).label)
     if a.status == Status.IN_REVIEW:
         status = f"{status}：[{_('申请人')}]{_('提交到')}[{node_label(a)}]"
@@ -93,15 +91,12 @@ def _queue_row(user: User, application: Application, committees: list[int]) -> d
         "number": a.number,
         "applicant": a.applicant.display_name,
         "unit": a.unit.name,
-        "qualification": (
-            f"[{Level(qualification.level).label}]"
-            f"{qualification.specialty.series.name}/{qualification.name}"
-        ),
+        "qualification": a.qualification.label,
         "status": status,
         "handled_at": a.updated_at,
         "phone": a.applicant.phone,
         "recommendation": a.recommendations[0].data.get("opinion", "") if a.recommendations else "",
-        "actionable": reviews_node(user, a, current_node(a), committees),
+        "actionable": reviews_node(user, a, current_node(a)),
         "url": reverse("review-page", args=[a.number]),
     }
 
