@@ -35,6 +35,7 @@ from django.utils.translation import gettext, gettext_lazy
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
+from core.errors import ConflictError, TooLargeError
 from core.models import AttachmentUse, User
 from core.models.blobs import Blob, BlobType, LibraryItem
 
@@ -75,22 +76,19 @@ EMPTY_PDF = gettext_lazy("PDF 文件没有任何页面。")
 IN_USE = gettext_lazy("该文件正被申报材料使用，不能删除。")
 
 
-class UploadTooLargeError(Exception):
+class UploadTooLargeError(TooLargeError):
     """The upload is over the region's size limit (the API answers 413)."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(limit)
+        super().__init__(too_large_message(limit))
         self.limit = limit
 
-    @property
-    def message(self) -> str:
-        return too_large_message(self.limit)
 
-
-class BlobInUseError(Exception):
+class BlobInUseError(ConflictError):
     """The file is attached to an application and cannot leave the library (409)."""
 
-    message = IN_USE
+    default_message = IN_USE
+    default_code = "in_use"
 
 
 def human_size(size: int) -> str:

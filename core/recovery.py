@@ -40,6 +40,7 @@ from rest_framework.authtoken.models import Token
 
 from core.audit import audit_record
 from core.blobs import blob_store_unowned, clean_name
+from core.errors import ConflictError
 from core.models import (
     AccountAppeal,
     AppealKind,
@@ -80,13 +81,11 @@ MAX_PENDING_APPEALS_PER_IDENTITY = 3
 _SMS_LOCK_NAMESPACE = 0x736D7300
 
 
-class RecoveryConflictError(Exception):
+class RecoveryConflictError(ConflictError):
     """The action is not allowed in the current state (the API answers 409)."""
 
     def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
+        super().__init__(message, code=code)
 
 
 class SmsRateLimitedError(Exception):

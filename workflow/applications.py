@@ -8,8 +8,8 @@ from django.db import IntegrityError, connection, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from core.api.errors import Conflict
 from core.catalog.forms import form_current
+from core.errors import ConflictError
 from core.models import ApplicationIndex, AttachmentUse, LibraryItem, Role, Unit, User
 from workflow.index import index_write
 from workflow.models import Application, Attachment, Offering, SectionEntry
@@ -30,13 +30,13 @@ def application_create(*, applicant: User, offering: Offering, unit: Unit) -> Ap
     if applicant.role != Role.APPLICANT:
         raise PermissionDenied(_("只有申请人可以新增申请书；单位管理员等账号不能申报职称。"))
     if offering.window_state() != "open":
-        raise Conflict(_("该资格当前不在申报时间内。"), code="window_closed")
+        raise ConflictError(_("该资格当前不在申报时间内。"), code="window_closed")
     qualification = offering.qualification
     year = offering.year
     if ApplicationIndex.objects.filter(
         applicant=applicant, qualification=qualification, year=year
     ).exists():
-        raise Conflict(
+        raise ConflictError(
             _("同一资格同一年度只能申请一次：您本年度已申请过该资格。"), code="already_applied"
         )
     try:
@@ -53,7 +53,7 @@ def application_create(*, applicant: User, offering: Offering, unit: Unit) -> Ap
             )
             index_write(application)
     except IntegrityError as error:
-        raise Conflict(
+        raise ConflictError(
             _("同一资格同一年度只能申请一次：您本年度已申请过该资格。"), code="already_applied"
         ) from error
     return application
@@ -63,7 +63,7 @@ def _editable_by(application: Application, user: User) -> None:
     if application.applicant_id != user.pk:
         raise Http404
     if application.status not in EDITABLE:
-        raise Conflict(
+        raise ConflictError(
             _("申请书已提交，当前不能修改。如需修改，请在单位审核前收回。"), code="not_editable"
         )
 
@@ -138,7 +138,7 @@ def application_delete(*, application: Application, user: User) -> None:
     if application.applicant_id != user.pk:
         raise Http404
     if application.status != Status.DRAFT or application.submission_count:
-        raise Conflict(_("只能删除从未提交过的申请书。"), code="not_deletable")
+        raise ConflictError(_("只能删除从未提交过的申请书。"), code="not_deletable")
     with transaction.atomic():
         number = application.number
         application.delete()

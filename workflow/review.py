@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.api.errors import Conflict
+from core.errors import ConflictError
 from core.models import User
 from workflow.models import Application, ReviewComment
 from workflow.reviewers import current_node, reviews_now
@@ -30,7 +30,7 @@ def comment_save(
     )
     if not reviews_now(user, application):
         if current_node(application) is None:
-            raise Conflict(_("申请书当前不在审核中。"), code="invalid_state")
+            raise ConflictError(_("申请书当前不在审核中。"), code="invalid_state")
         raise PermissionDenied
     unit_complete(application, user, {})
     if section_definition(application, section) is None:

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.api.errors import Conflict
+from core.errors import ConflictError
 from core.models import Role, User
 from core.notifications import notify_after_commit
 from core.validators import validate_mobile
@@ -56,13 +56,13 @@ def window_open(application: Application, user: User, payload: dict[str, Any]) -
     offering = application.offering
     state = offering.window_state()
     if state == "not_yet":
-        raise Conflict(
+        raise ConflictError(
             _("申报尚未开始，开始时间为%(at)s。")
             % {"at": date_format(timezone.localtime(offering.opens_at), "Y-m-d H:i")},
             code="window_not_open",
         )
     if state == "closed":
-        raise Conflict(
+        raise ConflictError(
             _("申报已截止（截止时间%(at)s），不能再提交。")
             % {"at": date_format(timezone.localtime(offering.closes_at), "Y-m-d H:i")},
             code="window_closed",
@@ -71,7 +71,7 @@ def window_open(application: Application, user: User, payload: dict[str, Any]) -
 
 def submissions_left(application: Application, user: User, payload: dict[str, Any]) -> None:
     if application.submission_count >= application.offering.max_submissions:
-        raise Conflict(
+        raise ConflictError(
             _("提交次数已达上限（%(max)d次），本年度不能再提交该申请书。")
             % {"max": application.offering.max_submissions},
             code="submission_limit",
@@ -81,7 +81,7 @@ def submissions_left(application: Application, user: User, payload: dict[str, An
 def sections_complete(application: Application, user: User, payload: dict[str, Any]) -> None:
     missing = incomplete_sections(application)
     if missing:
-        raise Conflict(
+        raise ConflictError(
             _("以下栏目尚未填写完整：%(sections)s") % {"sections": "、".join(missing)},
             code="incomplete_sections",
         )
@@ -89,7 +89,7 @@ def sections_complete(application: Application, user: User, payload: dict[str, A
 
 def untouched_by_unit(application: Application, user: User, payload: dict[str, Any]) -> None:
     if application.current_node != 0 or application.unit_acted:
-        raise Conflict(_("基层单位已经开始审核，不能收回。"), code="unit_acted")
+        raise ConflictError(_("基层单位已经开始审核，不能收回。"), code="unit_acted")
 
 
 # --- effects ----------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ def at_review_node(user: User, application: Application) -> bool:
 def unit_complete(application: Application, user: User, payload: dict[str, Any]) -> None:
     node = current_node(application)
     if node and node["kind"] == NodeKind.BASE_UNIT and not application.unit.is_complete:
-        raise Conflict(
+        raise ConflictError(
             _("单位信息不完善，不能审核申报材料。请先“完善单位信息”。"), code="unit_incomplete"
         )
 
@@ -192,7 +192,7 @@ def recommendation_valid(application: Application, user: User, payload: dict[str
 def _forward(application: Application, user: User, payload: dict[str, Any]) -> None:
     application.current_node += 1
     if current_node(application)["kind"] == NodeKind.BASE_UNIT:  # never loops back
-        raise Conflict(_("流程配置有误。"), code="flow_error")
+        raise ConflictError(_("流程配置有误。"), code="flow_error")
 
 
 def _recommend(application: Application, user: User, payload: dict[str, Any]) -> None:
@@ -313,7 +313,7 @@ def _cheap_guards_pass(transition: Transition, application: Application, user: U
         return True
     try:
         cheap(application, user, {})
-    except Conflict:
+    except ConflictError:
         return False
     return True
 
@@ -338,7 +338,7 @@ def apply_transition(
     payload = payload or {}
     transition = TABLE.get(action)
     if transition is None:
-        raise Conflict(_("未知的操作。"), code="unknown_action")
+        raise ConflictError(_("未知的操作。"), code="unknown_action")
     with transaction.atomic():
         application = (
             Application.objects.select_for_update(of=("self",))
@@ -350,7 +350,7 @@ def apply_transition(
         if not transition.may(actor, application):
             if _may_ever(transition, actor, application):
                 # Theirs to do, but not now: someone else has moved it meanwhile.
-                raise Conflict(
+                raise ConflictError(
                     _("申请书已被办理，当前为“%(status)s”（%(node)s），不能%(action)s。")
                     % {
                         "status": application.get_status_display(),
@@ -361,7 +361,7 @@ def apply_transition(
                 )
             raise PermissionDenied
         if application.status not in transition.sources:
-            raise Conflict(
+            raise ConflictError(
                 _("申请书当前状态为“%(status)s”，不能%(action)s。")
                 % {"status": application.get_status_display(), "action": transition.label},
                 code="invalid_state",

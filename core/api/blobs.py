@@ -13,10 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.errors import Conflict, PayloadTooLarge
 from core.blobs import (
-    BlobInUseError,
-    UploadTooLargeError,
     blob_delete_from_library,
     blob_open_for,
     blob_response,
@@ -26,6 +23,7 @@ from core.blobs import (
     too_large_message,
     upload_limit_for,
 )
+from core.errors import TooLargeError
 from core.models.blobs import LibraryItem
 
 # Room for the multipart envelope around the file when judging Content-Length up front.
@@ -120,17 +118,14 @@ class BlobListApi(APIView):
             declared = 0
         if declared > limit + MULTIPART_ALLOWANCE:
             # Refused before the body is read.
-            raise PayloadTooLarge(detail=too_large_message(limit))
+            raise TooLargeError(too_large_message(limit))
         serializer = BlobUploadInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            item = blob_store(
-                owner=request.user,
-                upload=serializer.validated_data["file"],
-                region_code=_region_code(request),
-            )
-        except UploadTooLargeError as exc:
-            raise PayloadTooLarge(detail=exc.message) from exc
+        item = blob_store(
+            owner=request.user,
+            upload=serializer.validated_data["file"],
+            region_code=_region_code(request),
+        )
         output = BlobOutput(item, context={"request": request})
         return Response(output.data, status=status.HTTP_201_CREATED)
 
@@ -149,10 +144,7 @@ class BlobDetailApi(APIView):
     )
     def delete(self, request: Request, sha256: str) -> Response:
         item = library_item_get(owner=request.user, sha256=sha256)
-        try:
-            blob_delete_from_library(owner=request.user, blob=item.blob)
-        except BlobInUseError as exc:
-            raise Conflict(detail=exc.message, code="in_use") from exc
+        blob_delete_from_library(owner=request.user, blob=item.blob)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -10,24 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
-
-class Conflict(exceptions.APIException):
-    """The action is not allowed in the current state (window closed, limit reached...)."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = _("当前状态下不允许此操作。")
-    default_code = "conflict"
-
-
-class PayloadTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = _("上传的文件超过大小限制。")
-    default_code = "too_large"
+from core.errors import DomainError
 
 
 class NotFound(exceptions.NotFound):
@@ -35,6 +24,9 @@ class NotFound(exceptions.NotFound):
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        set_rollback()
+        return Response({"detail": exc.message, "code": exc.code}, status=exc.status)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, Http404):

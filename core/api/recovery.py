@@ -19,9 +19,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.blobs import MULTIPART_ALLOWANCE, AnyAcceptNegotiation
-from core.api.errors import Conflict, PayloadTooLarge
 from core.api.throttling import LoginRateThrottle
-from core.blobs import UploadTooLargeError, blob_response, too_large_message, upload_limit_for
+from core.blobs import blob_response, too_large_message, upload_limit_for
+from core.errors import TooLargeError
 from core.models import AccountAppeal, AppealKind, ChangeStatus
 from core.recovery import (
     APPEAL_RECEIVED,
@@ -30,7 +30,6 @@ from core.recovery import (
     SMS_SENT,
     USERNAME_SENT,
     Channel,
-    RecoveryConflictError,
     SmsRateLimitedError,
     appeal_decide,
     appeal_get,
@@ -198,13 +197,10 @@ class AppealCreateApi(_AnonymousApi):
         except ValueError:
             declared = 0
         if declared > limit + MULTIPART_ALLOWANCE:
-            raise PayloadTooLarge(detail=too_large_message(limit))
+            raise TooLargeError(too_large_message(limit))
         data = AppealCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            appeal_submit(**data.validated_data, request=request)
-        except UploadTooLargeError as error:
-            raise PayloadTooLarge(detail=error.message) from error
+        appeal_submit(**data.validated_data, request=request)
         return _detail(APPEAL_RECEIVED, status.HTTP_201_CREATED)
 
 
@@ -303,11 +299,8 @@ class AppealDecisionApi(_RegionAdminApi):
         appeal = appeal_get(user=request.user, appeal_id=pk)
         data = AppealDecisionInput(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            appeal = appeal_decide(
-                appeal=appeal, admin=request.user, request=request, **data.validated_data
-            )
-        except RecoveryConflictError as error:
-            raise Conflict(detail=error.message, code=error.code) from error
+        appeal = appeal_decide(
+            appeal=appeal, admin=request.user, request=request, **data.validated_data
+        )
         appeal = appeal_get(user=request.user, appeal_id=appeal.pk)
         return Response(AppealOutput(appeal, context={"request": request}).data)

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.api.errors import Conflict
 from core.blobs import UploadTooLargeError, blob_store, library_items
 from core.conditions import conditions_evaluate, conditions_for
+from core.errors import ConflictError, error_messages
 from core.models import ApplicationIndex, Role, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
@@ -110,8 +110,8 @@ def new_application(request: HttpRequest) -> HttpResponse:
                 offering=form.cleaned_data["offering"],
                 unit=form.cleaned_data["unit"],
             )
-        except Conflict as error:
-            form.add_error(None, str(error.detail))
+        except ConflictError as error:
+            form.add_error(None, str(error))
         else:
             advice = locality_advice(unit=application.unit, qualification=application.qualification)
             if advice.message:
@@ -144,8 +144,8 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
         data = parse_section(current.schema, request.POST)
         try:
             saved = section_save(application=application, key=key, data=data, user=request.user)
-        except (Conflict, ValidationError) as error:
-            messages.error(request, str(getattr(error, "detail", error)))
+        except (ConflictError, ValidationError) as error:
+            messages.error(request, " ".join(error_messages(error)))
         else:
             if saved.errors:
                 messages.warning(request, _("已保存。该栏目还有需要修改的地方，见标红处。"))
@@ -202,8 +202,8 @@ def attach(request: HttpRequest, number: str) -> HttpResponse:
         attachment_add(application=application, section=section, sha256=sha256, user=request.user)
     except UploadTooLargeError as error:
         messages.error(request, str(error))
-    except (Conflict, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    except (ConflictError, ValidationError) as error:
+        messages.error(request, " ".join(error_messages(error)))
     else:
         messages.success(request, _("附件已添加。"))
     return redirect(f"/applications/{number}/?section={section}")
@@ -216,8 +216,8 @@ def detach(request: HttpRequest, number: str, attachment_id: int) -> HttpRespons
     section = request.POST.get("section", "")
     try:
         attachment_remove(application=application, attachment_id=attachment_id, user=request.user)
-    except Conflict as error:
-        messages.error(request, str(error.detail))
+    except ConflictError as error:
+        messages.error(request, str(error))
     return redirect(f"/applications/{number}/?section={section}")
 
 
@@ -233,8 +233,8 @@ def transition(request: HttpRequest, number: str) -> HttpResponse:
             actor=request.user,
             payload={"opinion": request.POST.get("opinion", "")},
         )
-    except Conflict as error:
-        messages.error(request, str(error.detail))
+    except ConflictError as error:
+        messages.error(request, str(error))
     else:
         messages.success(
             request,
@@ -251,8 +251,8 @@ def transition(request: HttpRequest, number: str) -> HttpResponse:
 def delete(request: HttpRequest, number: str) -> HttpResponse:
     try:
         application_delete(application=access_application(request.user, number), user=request.user)
-    except Conflict as error:
-        messages.error(request, str(error.detail))
+    except ConflictError as error:
+        messages.error(request, str(error))
     else:
         messages.success(request, _("申请书已删除。"))
     return redirect("my-applications")

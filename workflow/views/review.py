@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.access import region_role_required
-from core.api.errors import Conflict
 from core.blobs import blob_response
+from core.errors import ConflictError, error_messages
 from core.models import Blob, Level, Role, User
 from workflow.access import access_application, applications_visible_to
 from workflow.models import Application, SectionEntry
@@ -160,8 +160,8 @@ def review_comment(request: HttpRequest, number: str) -> HttpResponse:
             text=request.POST.get("text", ""),
             user=request.user,
         )
-    except (Conflict, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
+    except (ConflictError, ValidationError) as error:
+        messages.error(request, " ".join(error_messages(error)))
     else:
         messages.success(request, _("审核意见已保存。"))
     return redirect(f"/review/{number}/?section={section}")
@@ -180,8 +180,8 @@ def review_action(request: HttpRequest, number: str) -> HttpResponse:
     }
     try:
         apply_transition(number=number, action=action, actor=request.user, payload=payload)
-    except Conflict as error:
-        messages.error(request, str(error.detail))
+    except ConflictError as error:
+        messages.error(request, str(error))
         return redirect(f"/review/{number}/")
     except ValidationError as error:
         for message in error.messages:
