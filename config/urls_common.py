@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from core.api.accounts import (
     ApplicantRegisterApi,
     AuthorityListApi,
+    IdCardScanUploadApi,
     MyUnitApi,
     PasswordChangeApi,
     UnitRegisterApi,
@@ -29,6 +30,11 @@ api_v1 = [
     path("auth/token/", TokenApi.as_view(), name="api-token"),
     path("auth/register/applicant/", ApplicantRegisterApi.as_view(), name="api-register-applicant"),
     path("auth/register/unit/", UnitRegisterApi.as_view(), name="api-register-unit"),
+    path(
+        "auth/register/id-card-scan/",
+        IdCardScanUploadApi.as_view(),
+        name="api-register-id-card-scan",
+    ),
     path("me/", MeApi.as_view(), name="api-me"),
     path("me/applications/", MyApplicationsApi.as_view(), name="api-my-applications"),
     path("me/password/", PasswordChangeApi.as_view(), name="api-password"),

@@ -5,8 +5,11 @@ Plain functions named `<entity>_<action>`; views, the API and commands call them
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest
@@ -15,10 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.audit import audit_record
+from core.blobs import blob_store_unowned, clean_name
 from core.models import (
     AuditKind,
     Authority,
+    Blob,
     ChangeStatus,
+    LibraryItem,
     Role,
     Unit,
     UnitChangeRequest,
@@ -34,6 +40,14 @@ from tenants.models import Region
 
 MAX_RECOMMENDING_UNITS = 2
 USERNAME_TAKEN = gettext_lazy("该用户名已被使用，请换一个。")
+BAD_SCAN_TOKEN = gettext_lazy(
+    "身份证扫描件的上传凭据无效、已使用或已过期，请重新上传扫描件后再注册。"
+)
+SCAN_TOKEN_REQUIRED = gettext_lazy("请先上传身份证扫描件，并提交上传时返回的凭据。")
+# A scan sent before its account exists is claimed with this token (core.accounts), never by
+# its hash: a hash is an identifier that others can learn (ETags, attachment lists).
+_SCAN_TOKEN_SALT = "core.accounts.id_card_scan"
+DEFAULT_SCAN_TOKEN_TTL_SECONDS = 30 * 60
 
 
 def password_errors(password: str, user: User) -> list[str]:
@@ -62,6 +76,43 @@ def _check_username(username: str) -> None:
         raise ValidationError({"username": errors})
 
 
+def scan_token_ttl() -> int:
+    return int(getattr(settings, "SCAN_TOKEN_TTL_SECONDS", DEFAULT_SCAN_TOKEN_TTL_SECONDS))
+
+
+def id_scan_upload(*, upload: UploadedFile, region_code: str | None) -> tuple[Blob, str]:
+    """An ID scan sent before its account exists (anonymous registration through the API).
+
+    The file is checked and stored like every upload but lands in nobody's 附件库; the answer
+    is the file and a signed token, valid `scan_token_ttl()` seconds and bound to this file,
+    that proves the caller sent these bytes. Registration claims the file with the token.
+    """
+    blob = blob_store_unowned(upload=upload, region_code=region_code)
+    return blob, signing.dumps({"blob": blob.sha256}, salt=_SCAN_TOKEN_SALT)
+
+
+def _claim_id_scan(*, sha256: str, token: str) -> Blob:
+    """The file a registration may take as its ID scan: the token must be ours, fresh, bound to
+    `sha256` (when given), and the file nobody's yet, so each token is used once. Raises
+    ValidationError at `id_card_scan` otherwise; a bare hash never suffices."""
+    refused = ValidationError({"id_card_scan": [BAD_SCAN_TOKEN]})
+    if not token:
+        raise ValidationError({"id_card_scan": [SCAN_TOKEN_REQUIRED]})
+    try:
+        payload = signing.loads(token, salt=_SCAN_TOKEN_SALT, max_age=scan_token_ttl())
+    except signing.BadSignature:
+        raise refused from None
+    claimed = payload.get("blob") if isinstance(payload, dict) else None
+    if not isinstance(claimed, str) or (sha256 and claimed != sha256):
+        raise refused
+    # The row lock makes two registrations with one token take turns; the second finds the
+    # file already in the first one's library.
+    blob = Blob.objects.select_for_update().filter(pk=claimed).first()
+    if blob is None or LibraryItem.objects.filter(blob=blob).exists():
+        raise refused
+    return blob
+
+
 @transaction.atomic
 def applicant_register(
     *,
@@ -72,9 +123,15 @@ def applicant_register(
     phone: str,
     email: str,
     id_card_scan: str = "",
+    id_card_scan_token: str = "",
     request: HttpRequest | None = None,
 ) -> User:
-    """A person's account (申请人). One account per ID-card number."""
+    """A person's account (申请人). One account per ID-card number.
+
+    An ID scan sent beforehand (`id_scan_upload`) is claimed with its token and put into the
+    new account's 附件库; `id_card_scan`, the file's SHA-256, is optional beside the token
+    and must then name the same file.
+    """
     errors: dict[str, list[str]] = {}
     number = phone_number = ""
     try:
@@ -95,6 +152,9 @@ def applicant_register(
     if errors:
         raise ValidationError(errors)
     _check_username(username)
+    scan = None
+    if id_card_scan or id_card_scan_token:
+        scan = _claim_id_scan(sha256=id_card_scan, token=id_card_scan_token)
     user = User(
         username=username,
         name=name,
@@ -102,7 +162,7 @@ def applicant_register(
         id_card_number=number,
         phone=phone_number,
         email=email,
-        id_card_scan=id_card_scan,
+        id_card_scan=scan.sha256 if scan is not None else "",
     )
     _check_password(password, user)
     user.set_password(password)
@@ -111,6 +171,10 @@ def applicant_register(
             user.save()
     except IntegrityError as error:  # a concurrent registration with the same number or name
         raise ValidationError({"id_card_number": [_("该身份证号码已注册。")]}) from error
+    if scan is not None:
+        LibraryItem.objects.create(
+            owner=user, blob=scan, name=clean_name(_("身份证扫描件"), scan.content_type)
+        )
     audit_record(AuditKind.REGISTRATION, request=request, actor=user, role=Role.APPLICANT)
     return user
 

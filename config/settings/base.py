@@ -166,6 +166,8 @@ SMS_BACKEND = env("SMS_BACKEND", "core.sms.ConsoleBackend")
 SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms.jsonl"))
 # A hand-off ticket is good for this many seconds, once.
 HANDOFF_TTL_SECONDS = env_int("HANDOFF_TTL_SECONDS", 60)
+# The token an anonymous ID-scan upload returns is good this long, for one registration.
+SCAN_TOKEN_TTL_SECONDS = env_int("SCAN_TOKEN_TTL_SECONDS", 30 * 60)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [
@@ -194,6 +196,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "login": env("THROTTLE_LOGIN", "10/min"),
+        # ID scans sent by people registering, before they have an account.
+        "anonymous_upload": env("THROTTLE_ANONYMOUS_UPLOAD", "20/hour"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }

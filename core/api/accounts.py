@@ -2,9 +2,10 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -12,10 +13,13 @@ from rest_framework.views import APIView
 
 from core.accounts import (
     applicant_register,
+    id_scan_upload,
     password_change,
+    scan_token_ttl,
     unit_register,
     unit_update_info,
 )
+from core.api.blobs import BlobUploadInput, refuse_oversized_body
 from core.api.errors import NotFound
 from core.api.throttling import LoginRateThrottle
 from core.models import Authority, Role, Unit, UnitNature
@@ -29,7 +33,19 @@ class ApplicantRegisterInput(serializers.Serializer):
     phone = serializers.CharField(label=_("手机号码"), max_length=32)
     email = serializers.EmailField(label=_("电子邮箱"))
     id_card_scan = serializers.RegexField(
-        r"^[0-9a-f]{64}$", required=False, allow_blank=True, label=_("身份证扫描件")
+        r"^[0-9a-f]{64}$",
+        required=False,
+        allow_blank=True,
+        label=_("身份证扫描件"),
+        help_text="SHA-256 of the scan sent to POST /api/v1/auth/register/id-card-scan/; "
+        "only together with id_card_scan_token (a hash alone is refused)",
+    )
+    id_card_scan_token = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=512,
+        label=_("身份证扫描件上传凭据"),
+        help_text="upload_token of that upload: single-use, expires, bound to that file",
     )
 
 
@@ -64,6 +80,44 @@ class ApplicantRegisterApi(_RegisterApi):
         data.is_valid(raise_exception=True)
         user = applicant_register(**data.validated_data, request=request)
         return Response(RegisteredOutput(user).data, status=status.HTTP_201_CREATED)
+
+
+class IdCardScanOutput(serializers.Serializer):
+    sha256 = serializers.CharField(source="blob.sha256", help_text="the file's identity")
+    size = serializers.IntegerField(source="blob.size")
+    content_type = serializers.CharField(source="blob.content_type")
+    upload_token = serializers.CharField(
+        help_text="give it to POST /api/v1/auth/register/applicant/ as id_card_scan_token"
+    )
+    expires_in = serializers.IntegerField(help_text="seconds the token stays valid")
+
+
+class IdCardScanUploadApi(_RegisterApi):
+    """The ID scan of someone registering (no account yet): checked and stored privately, in
+    nobody's 附件库, and answered with a single-use token the registration must present."""
+
+    parser_classes = [MultiPartParser, FormParser]
+    throttle_scope = "anonymous_upload"
+
+    @extend_schema(
+        request={"multipart/form-data": BlobUploadInput},
+        responses={
+            201: IdCardScanOutput,
+            400: OpenApiResponse(description="not a sound JPEG, PNG or PDF"),
+            413: OpenApiResponse(description="over the upload limit"),
+        },
+        auth=[],
+    )
+    def post(self, request: Request) -> Response:
+        region_code = request.tenant.schema_name
+        refuse_oversized_body(request, region_code)
+        data = BlobUploadInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        blob, token = id_scan_upload(upload=data.validated_data["file"], region_code=region_code)
+        output = IdCardScanOutput(
+            {"blob": blob, "upload_token": token, "expires_in": scan_token_ttl()}
+        )
+        return Response(output.data, status=status.HTTP_201_CREATED)
 
 
 class UnitRegisterApi(_RegisterApi):

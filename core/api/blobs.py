@@ -89,6 +89,17 @@ def _region_code(request: Request) -> str:
     return request.tenant.schema_name
 
 
+def refuse_oversized_body(request: Request, region_code: str) -> None:
+    """TooLargeError when the declared body is over the upload limit, before it is read."""
+    limit = upload_limit_for(region_code)
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > limit + MULTIPART_ALLOWANCE:
+        raise TooLargeError(too_large_message(limit))
+
+
 class BlobListApi(APIView):
     """My 附件库: list it, or add a file to it."""
 
@@ -111,14 +122,7 @@ class BlobListApi(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        limit = upload_limit_for(_region_code(request))
-        try:
-            declared = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = 0
-        if declared > limit + MULTIPART_ALLOWANCE:
-            # Refused before the body is read.
-            raise TooLargeError(too_large_message(limit))
+        refuse_oversized_body(request, _region_code(request))
         serializer = BlobUploadInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = blob_store(

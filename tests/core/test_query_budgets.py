@@ -420,6 +420,38 @@ def test_a_person_and_a_unit_register_through_the_api(db, host_client, measure):
     assert User.objects.filter(username__in=["bahar", "jintai"]).count() == 2
 
 
+@measures("api-register-id-card-scan")
+def test_a_person_registers_with_an_id_scan_sent_first(
+    db, host_client, measure, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client = settle(host_client())
+    sent = measure(
+        lambda: client.post(url("api-register-id-card-scan"), {"file": png()}), 8, warm=False
+    )
+    assert sent.status_code == 201, sent.content
+    person = measure(
+        lambda: client.post(
+            url("api-register-applicant"),
+            {
+                "username": "bahar",
+                "password": NEW_PASSWORD,
+                "name": "巴哈尔",
+                "id_card_number": make_id_card_number("650102", date(1992, 3, 1), 24),
+                "phone": "13800001111",
+                "email": "bahar@example.cn",
+                "id_card_scan": sent.json()["sha256"],
+                "id_card_scan_token": sent.json()["upload_token"],
+            },
+            content_type="application/json",
+        ),
+        12,
+        warm=False,
+    )
+    assert person.status_code == 201, person.content
+    assert LibraryItem.objects.filter(owner__username="bahar").count() == 1
+
+
 @measures("api-password")
 def test_alice_changes_her_password_through_the_api(alice, host_client, measure):
     client = settle(host_client(user=alice))
