@@ -34,9 +34,8 @@ from core.models import (
 from core.validators import make_credit_code, normalize_org_name
 from tenants.crossing import in_region
 from tenants.models import Region
-from workflow.index import application_label
+from workflow.index import index_fields
 from workflow.models import Application, Committee, Notice, Offering, SectionEntry
-from workflow.nodes import node_label
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 from workflow.states import Status
 from workflow.transitions import UNIT_SECTION
@@ -430,16 +429,8 @@ class ApplicationFiller:
                 ApplicationIndex(
                     number=application.number,
                     region=region,
-                    applicant_id=application.applicant_id,
-                    unit_id=application.unit_id,
-                    qualification_id=application.qualification_id,
-                    year=application.year,
-                    label=application_label(application, region.name),
-                    committee_name=application.offering.committee.name,
-                    status=application.status,
-                    current_node=node_label(application),
-                    closes_at=application.offering.closes_at,
                     updated_at=application.submitted_at or now,
+                    **index_fields(application),
                 )
                 for application in applications
             ]

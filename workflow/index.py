@@ -1,42 +1,43 @@
 """Keeping the public application index in step with the region's row (same transaction)."""
 
-from django.conf import settings
-from django.utils import timezone, translation
+from typing import Any
+
+from django.utils import timezone
 
 from core.models import ApplicationIndex
 from tenants.crossing import current_region
 from workflow.models import Application
-from workflow.nodes import node_label
+from workflow.nodes import node_kind_at, waiting_org
 
 
-def application_label(application: Application, region_name: str) -> str:
-    """The manual's form: `[乌鲁木齐市][中级]中小学教师/二级教师`."""
-    return f"[{region_name}]{application.qualification.label}"
+def index_fields(application: Application) -> dict[str, Any]:
+    """The index row's values for an application (codes, never labels: lists render them in
+    their reader's language); `region` and `updated_at` are the caller's."""
+    org_kind, org_id = waiting_org(application)
+    at_node = bool(org_kind)
+    return {
+        "applicant_id": application.applicant_id,
+        "unit_id": application.unit_id,
+        "qualification_id": application.qualification_id,
+        "year": application.year,
+        "committee_id": application.offering.committee_id,
+        "committee_name": application.offering.committee.name,
+        "status": application.status,
+        "node_index": application.current_node if at_node else None,
+        "node_kind": node_kind_at(application, application.current_node) if at_node else "",
+        "waiting_org_kind": org_kind,
+        "waiting_org_id": org_id,
+        "closes_at": application.offering.closes_at,
+    }
 
 
 def index_write(application: Application) -> ApplicationIndex:
-    """Create or refresh the index row; the caller's transaction covers both writes.
-
-    Its labels are stored in the platform's language (the catalog's and the committees' names
-    are Chinese data), never in whatever language the acting person happens to use.
-    """
-    region = current_region()
-    with translation.override(settings.LANGUAGE_CODE):
-        label = application_label(application, region.name)
-        node = node_label(application)
+    """Create or refresh the index row; the caller's transaction covers both writes."""
     row, _created = ApplicationIndex.objects.update_or_create(
         number=application.number,
         defaults={
-            "region": region,
-            "applicant_id": application.applicant_id,
-            "unit_id": application.unit_id,
-            "qualification_id": application.qualification_id,
-            "year": application.year,
-            "label": label,
-            "committee_name": application.offering.committee.name,
-            "status": application.status,
-            "current_node": node,
-            "closes_at": application.offering.closes_at,
+            **index_fields(application),
+            "region": current_region(),
             "updated_at": timezone.now(),
         },
     )

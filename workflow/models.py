@@ -251,17 +251,35 @@ class TransitionRecord(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(_("操作"), max_length=32)
-    actor = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
-    organization = models.CharField(_("单位"), max_length=128, blank=True)
+    # A person, or none when the system fired it (`system_actor` says which part of it).
+    actor = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    system_actor = models.CharField(_("系统操作者"), max_length=32, blank=True)
+    # The organization the actor acted for (core.models.OrgKind and its id); names and labels
+    # are rendered in the reader's language when read (workflow.history).
+    org_kind = models.CharField(_("单位类型"), max_length=32)
+    org_id = models.PositiveIntegerField(null=True, blank=True)
     from_status = models.CharField(max_length=32)
     to_status = models.CharField(max_length=32)
-    from_node = models.CharField(_("原节点"), max_length=128, blank=True)
-    to_node = models.CharField(_("新节点"), max_length=128, blank=True)
+    from_node_index = models.PositiveSmallIntegerField(null=True, blank=True)
+    from_node_kind = models.CharField(max_length=32, blank=True)
+    to_node_index = models.PositiveSmallIntegerField(null=True, blank=True)
+    to_node_kind = models.CharField(max_length=32, blank=True)
+    # What the action carried besides the opinion (codes and ids), e.g. a requalification's
+    # old and new region and offering.
+    details = models.JSONField(default=dict, blank=True)
     opinion = models.TextField(_("意见"), blank=True)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(actor__isnull=False) | ~models.Q(system_actor=""),
+                name="transition_has_an_actor",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.action}"
@@ -290,7 +308,9 @@ class ReviewComment(models.Model):
     # Which submission the comment is about: the applicant sees those of the latest round.
     round = models.PositiveSmallIntegerField()
     author = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
-    organization = models.CharField(max_length=128)
+    # The reviewing organization (core.models.OrgKind and id); its name is rendered when read.
+    org_kind = models.CharField(max_length=32)
+    org_id = models.PositiveIntegerField()
     text = models.TextField(_("审核意见"))
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -298,7 +318,7 @@ class ReviewComment(models.Model):
         ordering = ["round", "updated_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "section", "round", "organization"],
+                fields=["application", "section", "round", "org_kind", "org_id"],
                 name="one_comment_per_section_round_org",
             )
         ]

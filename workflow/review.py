@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 
 from core.errors import ConflictError
 from core.models import User
+from workflow.history import organization_names
 from workflow.models import Application, ReviewComment
 from workflow.reviewers import current_node, reviews_now
 from workflow.sections import section_definition
-from workflow.transitions import organization_of, unit_complete
+from workflow.transitions import acting_org, unit_complete
 
 MAX_COMMENT = 2000
 
@@ -38,12 +39,13 @@ def comment_save(
     text = text.strip()
     if len(text) > MAX_COMMENT:
         raise ValidationError({"text": [_("意见不能超过%(n)d字。") % {"n": MAX_COMMENT}]})
-    organization = organization_of(user)
+    org_kind, org_id = acting_org(user, application)
     key = {
         "application": application,
         "section": section,
         "round": application.submission_count,
-        "organization": organization,
+        "org_kind": org_kind,
+        "org_id": org_id,
     }
     if not text:
         ReviewComment.objects.filter(**key).delete()
@@ -58,8 +60,12 @@ def comment_save(
 
 
 def comments_by_section(application: Application) -> dict[str, list[ReviewComment]]:
-    """The comments of the latest round, by section (what the applicant sees in red)."""
+    """The comments of the latest round, by section (what the applicant sees in red), each
+    with its organization's name (`organization`) rendered for the reader."""
+    comments = list(application.comments.filter(round=application.submission_count))
+    names = organization_names(application, [(c.org_kind, c.org_id) for c in comments])
     grouped: dict[str, list[ReviewComment]] = {}
-    for comment in application.comments.filter(round=application.submission_count):
+    for comment in comments:
+        comment.organization = names[(comment.org_kind, comment.org_id)]
         grouped.setdefault(comment.section, []).append(comment)
     return grouped

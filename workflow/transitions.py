@@ -1,58 +1,124 @@
 """The transition table: every state change of an application goes through `apply_transition`.
 
-A transition is declared once: the states it leaves from, who may fire it, its guards, and what
-it does. `apply_transition` locks the row, checks the table, applies, records the history entry,
-updates the public index in the same transaction, and queues side effects after commit. The
-API's `allowed_actions` and the pages' buttons are computed from the same table.
+Each row is the whole description of one action: the states it leaves from and the state it
+reaches; who fires it (the applicant, the organization at one of the named node kinds, or a
+part of the system such as a payment callback or a timer); its conditions (state checks that
+decide whether it is offered at all); its guards (checks of the request, on firing; they only
+check, never write); its effect; and whom it tells. `apply_transition` locks the row, checks,
+applies, records the history in codes, updates the public index in the same transaction and
+queues notifications after commit. The API's `allowed_actions` and the pages' buttons come from
+the same rows.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.errors import ConflictError
-from core.models import Role, User
+from core.models import Authority, OrgKind, Role, User
 from core.notifications import notify_after_commit
 from core.validators import validate_mobile
 from workflow.index import index_write
 from workflow.models import Application, NodeKind, TransitionRecord
-from workflow.nodes import node_label
+from workflow.nodes import node_kind_at, node_label
 from workflow.reviewers import current_node, reviewer_ids_at_current_node, reviews_node
 from workflow.sections import incomplete_sections
 from workflow.states import Status
 
 UNIT_SECTION = "unit_recommendation"
-Guard = Callable[[Application, User, dict[str, Any]], None]
+Check = Callable[[Application, "User | None", dict[str, Any]], None]
+Effect = Callable[[Application, dict[str, Any]], None]
+
+
+class By(StrEnum):
+    """Who fires a transition."""
+
+    APPLICANT = "applicant"  # the application's own applicant
+    NODE = "node"  # the organization at the current node, of one of the row's node kinds
+    SYSTEM = "system"  # no person: a provider's callback, the end of a period, a timer
+
+
+class Tell(StrEnum):
+    """Who hears about a transition once it has committed."""
+
+    NOBODY = ""
+    APPLICANT = "applicant"
+    NEXT_REVIEWERS = "next_reviewers"
+
+
+class SystemActor(models.TextChoices):
+    """The parts of the platform that fire transitions no person fires; the history names
+    them in place of a person."""
+
+    PAYMENT = "payment", gettext_lazy("缴费平台")
+    SCHEDULER = "scheduler", gettext_lazy("定时任务")
 
 
 @dataclass(frozen=True)
 class Transition:
     action: str
-    label: Any
+    label: Promise
     sources: frozenset[str]
-    may: Callable[[User, Application], bool]
-    apply: Callable[[Application, User, dict[str, Any]], None]
-    guards: tuple[Guard, ...] = field(default_factory=tuple)
+    target: str
+    by: By
+    node_kinds: frozenset[str] = frozenset()
+    system_actor: str = ""
+    conditions: tuple[Check, ...] = ()
+    guards: tuple[Check, ...] = ()
+    effect: Effect | None = None
+    tell: Tell = Tell.NOBODY
+
+    def may(self, user: User | None, application: Application) -> bool:
+        """Whether this person acts for this row on the application as it is now."""
+        if user is None or not user.is_authenticated:
+            return False
+        if self.by == By.APPLICANT:
+            return user.role == Role.APPLICANT and application.applicant_id == user.pk
+        if self.by == By.NODE:
+            node = current_node(application)
+            return (
+                node is not None
+                and node["kind"] in self.node_kinds
+                and reviews_node(user, application, node)
+            )
+        return False
+
+    def could_ever(self, user: User | None, application: Application) -> bool:
+        """Whether this person acts for this row at some point of the application's life (so
+        a refusal now means someone moved it meanwhile: 409, not 403)."""
+        if self.by != By.NODE:
+            return self.may(user, application)
+        return user is not None and any(
+            node["kind"] in self.node_kinds and reviews_node(user, application, node)
+            for node in application.flow.nodes
+        )
+
+    def offered(self, user: User | None, application: Application) -> bool:
+        """Whether the action is shown to `user` now: right state, right person, conditions
+        met (guards on the request are checked when it is fired)."""
+        if application.status not in self.sources or not self.may(user, application):
+            return False
+        try:
+            for condition in self.conditions:
+                condition(application, user, {})
+        except (ConflictError, ValidationError):
+            return False
+        return True
 
 
-# --- who ------------------------------------------------------------------------------------
+# --- conditions and guards: they check, never write --------------------------------------
 
 
-def is_applicant(user: User, application: Application) -> bool:
-    return user.role == Role.APPLICANT and application.applicant_id == user.pk
-
-
-# --- guards -----------------------------------------------------------------------------------
-
-
-def window_open(application: Application, user: User, payload: dict[str, Any]) -> None:
+def window_open(application: Application, user: User | None, payload: dict[str, Any]) -> None:
     offering = application.offering
     state = offering.window_state()
     if state == "not_yet":
@@ -69,7 +135,7 @@ def window_open(application: Application, user: User, payload: dict[str, Any]) -
         )
 
 
-def submissions_left(application: Application, user: User, payload: dict[str, Any]) -> None:
+def submissions_left(application: Application, user: User | None, payload: dict[str, Any]) -> None:
     if application.submission_count >= application.offering.max_submissions:
         raise ConflictError(
             _("提交次数已达上限（%(max)d次），本年度不能再提交该申请书。")
@@ -78,7 +144,7 @@ def submissions_left(application: Application, user: User, payload: dict[str, An
         )
 
 
-def sections_complete(application: Application, user: User, payload: dict[str, Any]) -> None:
+def sections_complete(application: Application, user: User | None, payload: dict[str, Any]) -> None:
     missing = incomplete_sections(application)
     if missing:
         raise ConflictError(
@@ -87,53 +153,12 @@ def sections_complete(application: Application, user: User, payload: dict[str, A
         )
 
 
-def untouched_by_unit(application: Application, user: User, payload: dict[str, Any]) -> None:
+def untouched_by_unit(application: Application, user: User | None, payload: dict[str, Any]) -> None:
     if application.current_node != 0 or application.unit_acted:
         raise ConflictError(_("基层单位已经开始审核，不能收回。"), code="unit_acted")
 
 
-# --- effects ----------------------------------------------------------------------------------
-
-
-def _submit(application: Application, user: User, payload: dict[str, Any]) -> None:
-    application.status = Status.IN_REVIEW
-    application.current_node = 0
-    application.submission_count += 1
-    application.unit_acted = False
-    application.submitted_at = timezone.now()
-    application.last_opinion = ""
-
-
-def _withdraw(application: Application, user: User, payload: dict[str, Any]) -> None:
-    application.status = Status.DRAFT
-    application.current_node = None
-
-
-def at_node(kind: str) -> Callable[[User, Application], bool]:
-    """The reviewer of the current node, when that node is of `kind` (or any reviewer)."""
-
-    def may(user: User, application: Application) -> bool:
-        node = current_node(application)
-        return (
-            node is not None
-            and (kind == "any" or node["kind"] == kind)
-            and reviews_node(user, application, node)
-        )
-
-    return may
-
-
-def at_review_node(user: User, application: Application) -> bool:
-    node = current_node(application)
-    return (
-        node is not None
-        and node["kind"] != NodeKind.COMMITTEE
-        and node["kind"] != NodeKind.BASE_UNIT
-        and reviews_node(user, application, node)
-    )
-
-
-def unit_complete(application: Application, user: User, payload: dict[str, Any]) -> None:
+def unit_complete(application: Application, user: User | None, payload: dict[str, Any]) -> None:
     node = current_node(application)
     if node and node["kind"] == NodeKind.BASE_UNIT and not application.unit.is_complete:
         raise ConflictError(
@@ -141,86 +166,115 @@ def unit_complete(application: Application, user: User, payload: dict[str, Any])
         )
 
 
-def opinion_given(application: Application, user: User, payload: dict[str, Any]) -> None:
+def opinion_given(application: Application, user: User | None, payload: dict[str, Any]) -> None:
     if not str(payload.get("opinion", "")).strip():
         raise ValidationError({"opinion": [_("请填写意见。")]})
 
 
-def recommendation_valid(application: Application, user: User, payload: dict[str, Any]) -> None:
-    """单位推荐意见: responsible person, mobile, 10–1000 characters; and which recommending
-    unit the application goes to (with only one it is used)."""
-    data = {
-        key: payload[key] for key in ("responsible_person", "mobile", "opinion") if key in payload
-    }
+def recommendation(
+    application: Application, payload: dict[str, Any]
+) -> tuple[dict[str, str], Authority | None]:
+    """单位推荐意见 as the unit recommendation section stores it (responsible person, their
+    mobile, 10–1000 characters) and the recommending unit it goes to (with only one, that one).
+
+    From the request, or else from what the unit saved in the section; raises ValidationError.
+    The mobile is accepted as `responsible_phone` (the form's name) or `mobile` (API.md).
+    """
+    fields = ("responsible_person", "responsible_phone", "mobile", "opinion")
+    data = {key: payload[key] for key in fields if key in payload}
     if not data:
         entry = application.sections.filter(key=UNIT_SECTION).first()
         data = dict(entry.data) if entry else {}
     errors: dict[str, list[str]] = {}
-    if not str(data.get("responsible_person", "")).strip():
+    person = str(data.get("responsible_person", "")).strip()
+    if not person:
         errors["responsible_person"] = [_("请填写职称工作负责人。")]
+    phone_key = (
+        "mobile" if "mobile" in data and "responsible_phone" not in data else "responsible_phone"
+    )
+    phone = ""
     try:
-        data["mobile"] = validate_mobile(str(data.get("mobile", "")))
+        phone = validate_mobile(str(data.get(phone_key, "")))
     except ValidationError as error:
-        errors["mobile"] = error.messages
-    length = len(str(data.get("opinion", "")).strip())
-    if not 10 <= length <= 1000:
-        errors["opinion"] = [_("单位推荐意见应在10到1000字之间，当前%(n)d字。") % {"n": length}]
+        errors[phone_key] = error.messages
+    opinion = str(data.get("opinion", "")).strip()
+    if not 10 <= len(opinion) <= 1000:
+        errors["opinion"] = [
+            _("单位推荐意见应在10到1000字之间，当前%(n)d字。") % {"n": len(opinion)}
+        ]
     choices = list(application.unit.recommending_units.filter(is_active=True))
     chosen = payload.get("recommending_unit")
     if chosen:
-        match = [a for a in choices if str(a.pk) == str(chosen)]
-        if not match:
+        choices = [a for a in choices if str(a.pk) == str(chosen)]
+        if not choices:
             errors["recommending_unit"] = [_("请从本单位的推荐单位中选择。")]
-        choices = match
     needs_recommending = any(
         n["kind"] == NodeKind.RECOMMENDING_UNIT for n in application.flow.nodes
     )
-    if needs_recommending and not choices:
+    if needs_recommending and not choices and "recommending_unit" not in errors:
         errors["recommending_unit"] = [_("本单位尚未设置推荐单位，请先在单位信息中维护。")]
     elif needs_recommending and len(choices) > 1:
         errors["recommending_unit"] = [_("本单位有两个推荐单位，请选择本申请书报送的推荐单位。")]
     if errors:
         raise ValidationError(errors)
-    payload["_recommendation"] = {
-        "responsible_person": data["responsible_person"].strip(),
-        "mobile": data["mobile"],
-        "opinion": data["opinion"].strip(),
-    }
-    payload["_recommending_unit"] = choices[0] if needs_recommending else None
+    section = {"responsible_person": person, "responsible_phone": phone, "opinion": opinion}
+    return section, (choices[0] if needs_recommending else None)
 
 
-def _forward(application: Application, user: User, payload: dict[str, Any]) -> None:
+def recommendation_valid(
+    application: Application, user: User | None, payload: dict[str, Any]
+) -> None:
+    recommendation(application, payload)
+
+
+# --- effects: what changes besides the status ---------------------------------------------
+
+
+def _submit(application: Application, payload: dict[str, Any]) -> None:
+    application.current_node = 0
+    application.submission_count += 1
+    application.unit_acted = False
+    application.submitted_at = timezone.now()
+    application.last_opinion = ""
+
+
+def _withdraw(application: Application, payload: dict[str, Any]) -> None:
+    """收回 before the unit acted: "continue editing" (manual note 7), so the submission the
+    unit never acted on does not count against the offering's limit."""
+    application.current_node = None
+    application.submission_count = max(application.submission_count - 1, 0)
+
+
+def _next_node(application: Application, payload: dict[str, Any]) -> None:
     application.current_node += 1
-    if current_node(application)["kind"] == NodeKind.BASE_UNIT:  # never loops back
+    if node_kind_at(application, application.current_node) in ("", NodeKind.BASE_UNIT):
         raise ConflictError(_("流程配置有误。"), code="flow_error")
 
 
-def _recommend(application: Application, user: User, payload: dict[str, Any]) -> None:
-    application.sections.update_or_create(
-        key=UNIT_SECTION, defaults={"data": payload["_recommendation"]}
-    )
-    application.recommending_unit = payload["_recommending_unit"]
+def _recommend(application: Application, payload: dict[str, Any]) -> None:
+    section, recommending_unit = recommendation(application, payload)
+    application.sections.update_or_create(key=UNIT_SECTION, defaults={"data": section})
+    application.recommending_unit = recommending_unit
     application.unit_acted = True
-    _forward(application, user, payload)
+    _next_node(application, payload)
 
 
-def _return(application: Application, user: User, payload: dict[str, Any]) -> None:
-    application.status = Status.RETURNED
+def _back_to_applicant(application: Application, payload: dict[str, Any]) -> None:
     application.current_node = None
     application.last_opinion = str(payload["opinion"]).strip()
     application.unit_acted = True
 
 
-def _pass(application: Application, user: User, payload: dict[str, Any]) -> None:
-    application.status = Status.FORMAL_REVIEW_PASSED
+def _leave_flow(application: Application, payload: dict[str, Any]) -> None:
     application.current_node = None
 
 
-def _reject(application: Application, user: User, payload: dict[str, Any]) -> None:
-    application.status = Status.REJECTED
+def _leave_flow_with_opinion(application: Application, payload: dict[str, Any]) -> None:
     application.current_node = None
     application.last_opinion = str(payload["opinion"]).strip()
 
+
+REVIEW_NODES = frozenset(NodeKind.values)
 
 TABLE: dict[str, Transition] = {
     t.action: t
@@ -229,116 +283,123 @@ TABLE: dict[str, Transition] = {
             "submit",
             gettext_lazy("提交"),
             frozenset({Status.DRAFT, Status.RETURNED}),
-            is_applicant,
-            _submit,
-            (window_open, submissions_left, sections_complete),
+            Status.IN_REVIEW,
+            By.APPLICANT,
+            guards=(window_open, submissions_left, sections_complete),
+            effect=_submit,
+            tell=Tell.NEXT_REVIEWERS,
         ),
         Transition(
             "withdraw",
             gettext_lazy("收回"),
             frozenset({Status.IN_REVIEW}),
-            is_applicant,
-            _withdraw,
-            (untouched_by_unit,),
+            Status.DRAFT,
+            By.APPLICANT,
+            conditions=(untouched_by_unit,),
+            effect=_withdraw,
         ),
         Transition(
             "return",
             gettext_lazy("退回"),
             frozenset({Status.IN_REVIEW}),
-            at_node("any"),
-            _return,
-            (unit_complete, opinion_given),
+            Status.RETURNED,
+            By.NODE,
+            node_kinds=REVIEW_NODES,
+            guards=(unit_complete, opinion_given),
+            effect=_back_to_applicant,
+            tell=Tell.APPLICANT,
         ),
         Transition(
             "recommend",
             gettext_lazy("推荐并提交"),
             frozenset({Status.IN_REVIEW}),
-            at_node(NodeKind.BASE_UNIT),
-            _recommend,
-            (unit_complete, recommendation_valid),
+            Status.IN_REVIEW,
+            By.NODE,
+            node_kinds=frozenset({NodeKind.BASE_UNIT}),
+            guards=(unit_complete, recommendation_valid),
+            effect=_recommend,
+            tell=Tell.NEXT_REVIEWERS,
         ),
         Transition(
             "forward",
             gettext_lazy("审核通过并提交"),
             frozenset({Status.IN_REVIEW}),
-            at_review_node,
-            _forward,
+            Status.IN_REVIEW,
+            By.NODE,
+            node_kinds=frozenset({NodeKind.RECOMMENDING_UNIT, NodeKind.AUTHORITY}),
+            effect=_next_node,
+            tell=Tell.NEXT_REVIEWERS,
         ),
         Transition(
             "pass_formal_review",
             gettext_lazy("通过形式审核"),
             frozenset({Status.IN_REVIEW}),
-            at_node(NodeKind.COMMITTEE),
-            _pass,
+            Status.FORMAL_REVIEW_PASSED,
+            By.NODE,
+            node_kinds=frozenset({NodeKind.COMMITTEE}),
+            effect=_leave_flow,
+            tell=Tell.APPLICANT,
         ),
         Transition(
             "reject",
             gettext_lazy("不予通过"),
             frozenset({Status.IN_REVIEW}),
-            at_node(NodeKind.COMMITTEE),
-            _reject,
-            (opinion_given,),
+            Status.REJECTED,
+            By.NODE,
+            node_kinds=frozenset({NodeKind.COMMITTEE}),
+            guards=(opinion_given,),
+            effect=_leave_flow_with_opinion,
+            tell=Tell.APPLICANT,
         ),
     ]
 }
 
-# Who hears about it once the transition has committed: the applicant, or the next reviewers.
-TELL_APPLICANT = {"return", "reject", "pass_formal_review"}
-TELL_NEXT_NODE = {"submit", "recommend", "forward"}
+# Actions by which a reviewer says something about the content: offered together with the
+# per-section comment boxes on the review page.
+REVIEW_ACTIONS = frozenset(
+    t.action for t in TABLE.values() if t.by == By.NODE and t.target != Status.REJECTED
+)
 
 
-def organization_of(user: User) -> str:
-    """The name a user acts under in the history and in comments: unit, authority or self."""
+def acting_org(user: User | None, application: Application) -> tuple[str, int | None]:
+    """The organization a person acts for on this application, as (OrgKind, id): stored in the
+    history and comments; its name is rendered when read."""
+    if user is None:
+        return OrgKind.SYSTEM, None
     if user.role == Role.UNIT_ADMIN and user.unit_id:
-        return user.unit.name
+        return OrgKind.UNIT, user.unit_id
     if user.role == Role.AUTHORITY_REVIEWER and user.authority_id:
-        return user.authority.name
-    return user.display_name
+        return OrgKind.AUTHORITY, user.authority_id
+    if user.role == Role.COMMITTEE_STAFF:
+        return OrgKind.COMMITTEE, application.offering.committee_id
+    if user.role == Role.REGION_ADMIN:
+        return OrgKind.REGION_ADMIN, user.region_id
+    if user.role == Role.CENTRAL_OFFICE:
+        return OrgKind.CENTRAL_OFFICE, None
+    return OrgKind.APPLICANT, user.pk
 
 
 def allowed_actions(user: User, application: Application) -> list[str]:
-    """What the user may do now, by the table (guards that need data are checked on firing)."""
-    return [
-        t.action
-        for t in TABLE.values()
-        if application.status in t.sources
-        and t.may(user, application)
-        and _cheap_guards_pass(t, application, user)
-    ]
-
-
-def _cheap_guards_pass(transition: Transition, application: Application, user: User) -> bool:
-    cheap = {"withdraw": untouched_by_unit}.get(transition.action)
-    if cheap is None:
-        return True
-    try:
-        cheap(application, user, {})
-    except ConflictError:
-        return False
-    return True
-
-
-def _may_ever(transition: Transition, user: User, application: Application) -> bool:
-    """Whether `user` could fire `transition` at some node of this application's flow."""
-    saved = application.status, application.current_node
-    try:
-        for index in range(len(application.flow.nodes)):
-            application.status, application.current_node = Status.IN_REVIEW, index
-            if transition.may(user, application):
-                return True
-        return False
-    finally:
-        application.status, application.current_node = saved
+    """What the user may do now, by the table (guards on the request are checked on firing)."""
+    return [t.action for t in TABLE.values() if t.offered(user, application)]
 
 
 def apply_transition(
-    *, number: str, action: str, actor: User, payload: dict[str, Any] | None = None
+    *,
+    number: str,
+    action: str,
+    actor: User | None = None,
+    system: str = "",
+    payload: dict[str, Any] | None = None,
 ) -> Application:
-    """Fire `action` on the application; exactly one of concurrent callers wins."""
+    """Fire `action` on the application, as a person (`actor`) or as a part of the system
+    (`system`, a SystemActor); exactly one of concurrent callers wins."""
     payload = payload or {}
     transition = TABLE.get(action)
     if transition is None:
         raise ConflictError(_("未知的操作。"), code="unknown_action")
+    if (actor is None) == (not system):
+        raise ValueError("a transition is fired by a person or by the system, exactly one")
     with transaction.atomic():
         application = (
             Application.objects.select_for_update(of=("self",))
@@ -347,59 +408,71 @@ def apply_transition(
             )
             .get(number=number)
         )
-        if not transition.may(actor, application):
-            if _may_ever(transition, actor, application):
-                # Theirs to do, but not now: someone else has moved it meanwhile.
-                raise ConflictError(
-                    _("申请书已被办理，当前为“%(status)s”（%(node)s），不能%(action)s。")
-                    % {
-                        "status": application.get_status_display(),
-                        "node": node_label(application),
-                        "action": transition.label,
-                    },
-                    code="already_handled",
-                )
-            raise PermissionDenied
+        if system:
+            if transition.by != By.SYSTEM or transition.system_actor != system:
+                raise PermissionDenied
+        elif not transition.may(actor, application):
+            if not transition.could_ever(actor, application):
+                raise PermissionDenied
+            # Theirs to do, but not now: someone else has moved it meanwhile.
+            raise ConflictError(
+                _("申请书已被办理，当前为“%(status)s”（%(node)s），不能%(action)s。")
+                % {
+                    "status": Status(application.status).label,
+                    "node": node_label(application),
+                    "action": transition.label,
+                },
+                code="already_handled",
+            )
         if application.status not in transition.sources:
             raise ConflictError(
                 _("申请书当前状态为“%(status)s”，不能%(action)s。")
-                % {"status": application.get_status_display(), "action": transition.label},
+                % {"status": Status(application.status).label, "action": transition.label},
                 code="invalid_state",
             )
-        for guard in transition.guards:
-            guard(application, actor, payload)
-        from_status, from_node = application.status, node_label(application)
-        transition.apply(application, actor, payload)
+        for check in (*transition.conditions, *transition.guards):
+            check(application, actor, payload)
+        from_status, from_index = application.status, application.current_node
+        from_kind = node_kind_at(application, from_index) if from_status == Status.IN_REVIEW else ""
+        application.status = transition.target
+        if transition.effect is not None:
+            transition.effect(application, payload)
         application.save()
+        org_kind, org_id = acting_org(actor, application)
+        in_review = application.status == Status.IN_REVIEW
         TransitionRecord.objects.create(
             application=application,
             action=action,
             actor=actor,
-            organization=organization_of(actor),
+            system_actor=system,
+            org_kind=org_kind,
+            org_id=org_id,
             from_status=from_status,
             to_status=application.status,
-            from_node=from_node,
-            to_node=node_label(application),
+            from_node_index=from_index if from_kind else None,
+            from_node_kind=from_kind,
+            to_node_index=application.current_node if in_review else None,
+            to_node_kind=node_kind_at(application, application.current_node) if in_review else "",
             opinion=str(payload.get("opinion", "")),
         )
         index_write(application)
-        _tell(application, action)
+        _tell(application, transition.tell)
     return application
 
 
-def _tell(application: Application, action: str) -> None:
+def _tell(application: Application, tell: Tell) -> None:
     """Queue the notifications of a transition; they leave only if it commits."""
     link = f"/applications/{application.number}/"
     label = f"{application.number} {application.qualification.name}"
-    if action in TELL_APPLICANT:
+    if tell == Tell.APPLICANT:
         notify_after_commit(
             user_ids=[application.applicant_id],
             link=link,
             title=_("申请书%(label)s：%(status)s")
-            % {"label": label, "status": application.get_status_display()},
+            % {"label": label, "status": Status(application.status).label},
             body=application.last_opinion,
         )
-    elif action in TELL_NEXT_NODE:
+    elif tell == Tell.NEXT_REVIEWERS:
         ids = reviewer_ids_at_current_node(application)
         if ids:
             notify_after_commit(

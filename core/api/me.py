@@ -5,6 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.access import regions_of
+from core.application_index import with_positions
 from core.models import ApplicationIndex
 from tenants.links import region_url
 from tenants.routing import REGION_MAP
@@ -54,7 +55,9 @@ class MyApplicationOutput(serializers.Serializer):
     unit = serializers.CharField(source="unit.name")
     committee = serializers.CharField(source="committee_name")
     status = serializers.CharField()
-    current_node = serializers.CharField()
+    status_display = serializers.CharField(source="status_label")
+    current_node = serializers.CharField(source="position")
+    node_kind = serializers.CharField()
     closes_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     url = serializers.SerializerMethodField()
@@ -72,7 +75,9 @@ class MyApplicationsApi(APIView):
     def get(self, request: Request) -> Response:
         rows = (
             ApplicationIndex.objects.filter(applicant=request.user)
-            .select_related("region", "qualification", "unit")
+            .select_related("region", "qualification__specialty__series", "unit")
             .order_by("-year", "-updated_at")
         )
-        return Response(MyApplicationOutput(rows, many=True, context={"request": request}).data)
+        return Response(
+            MyApplicationOutput(with_positions(rows), many=True, context={"request": request}).data
+        )

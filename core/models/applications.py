@@ -10,6 +10,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Status(models.TextChoices):
+    """The states of an application; workflow.transitions is the only writer."""
+
+    DRAFT = "draft", _("申请人编辑中")
+    IN_REVIEW = "in_review", _("审核中")
+    RETURNED = "returned", _("退回修改")
+    REJECTED = "rejected", _("未通过")
+    FORMAL_REVIEW_PASSED = "formal_review_passed", _("通过形式审核")
+    MEETING_PASSED = "meeting_passed", _("会议评审通过")
+    IN_PUBLICITY = "in_publicity", _("公示中")
+    APPROVED = "approved", _("已发批文")
+    CERTIFIED = "certified", _("已发证书")
+
+
 class ApplicationIndex(models.Model):
     number = models.CharField(_("申请书编号"), max_length=20, primary_key=True)
     region = models.ForeignKey("tenants.Region", on_delete=models.PROTECT, related_name="+")
@@ -21,10 +35,17 @@ class ApplicationIndex(models.Model):
         "core.Qualification", on_delete=models.PROTECT, related_name="+"
     )
     year = models.PositiveSmallIntegerField(_("申请年度"))
-    label = models.CharField(_("申请资格"), max_length=200)
-    committee_name = models.CharField(_("评审委员会"), max_length=128)
+    # The committee's id in the region's schema, and its name as data (not a translated label).
+    committee_id = models.PositiveIntegerField(_("评审委员会"), null=True)
+    committee_name = models.CharField(_("评审委员会名称"), max_length=128)
     status = models.CharField(_("状态"), max_length=32, db_index=True)
-    current_node = models.CharField(_("当前节点"), max_length=128, blank=True)
+    # Where it is in its pinned flow (codes; labels are rendered when read): the node's index
+    # and kind while in review, and the organization it waits at (kind and id) for the
+    # reviewers' cross-region queues.
+    node_index = models.PositiveSmallIntegerField(_("当前节点"), null=True, blank=True)
+    node_kind = models.CharField(_("节点类型"), max_length=32, blank=True)
+    waiting_org_kind = models.CharField(_("待办单位类型"), max_length=32, blank=True)
+    waiting_org_id = models.PositiveIntegerField(_("待办单位"), null=True, blank=True)
     closes_at = models.DateTimeField(_("截止提交时间"))
     updated_at = models.DateTimeField(_("更新时间"))
 
@@ -41,10 +62,24 @@ class ApplicationIndex(models.Model):
         indexes = [
             models.Index(fields=["unit", "status"]),
             models.Index(fields=["applicant", "-updated_at"]),
+            models.Index(
+                fields=["waiting_org_kind", "waiting_org_id", "-updated_at"],
+                name="core_index_waiting_at",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.label}"
+        return self.number
+
+    @property
+    def label(self) -> str:
+        """The manual's form, `[乌鲁木齐市][中级]中小学教师/二级教师` (select region and
+        qualification with the row)."""
+        return f"[{self.region.name}]{self.qualification.label}"
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
 
 
 class AttachmentUse(models.Model):

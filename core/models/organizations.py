@@ -4,6 +4,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class OrgKind(models.TextChoices):
+    """Who acted or where an application waits, as stored in the history, comments and the
+    public index (with the organization's id); names are rendered when read."""
+
+    APPLICANT = "applicant", _("申请人")
+    UNIT = "unit", _("基层工作单位")
+    AUTHORITY = "authority", _("主管单位")
+    COMMITTEE = "committee", _("评审委员会")
+    REGION_ADMIN = "region_admin", _("地区管理员")
+    CENTRAL_OFFICE = "central_office", _("自治区职称办")
+    SYSTEM = "system", _("系统")
+
+
 class AuthorityKind(models.TextChoices):
     COMPETENT = "competent", _("主管单位")
     RECOMMENDING = "recommending", _("推荐单位")

@@ -579,7 +579,6 @@ def test_alice_lists_her_applications_of_every_region_in_fixed_queries(
             unit=unit,
             qualification=qualification,
             year=2000 + n,
-            label="单列系列/资格0",
             committee_name="中小学教师职称评审委员会",
             status="draft",
             closes_at=now,

@@ -231,7 +231,8 @@ def comments(application: Application, count: int, section: str, author: User) -
                 section=section,
                 round=application.submission_count,
                 author=author,
-                organization=f"审核单位{next(_serial)}",
+                org_kind="authority",
+                org_id=next(_serial),
                 text=f"第{i}条修改意见",
             )
             for i in range(count)
@@ -245,11 +246,12 @@ def history(application: Application, count: int, actor: User) -> None:
                 application=application,
                 action="return",
                 actor=actor,
-                organization="历史记录单位",
+                org_kind="unit",
+                org_id=application.unit_id,
                 from_status=Status.IN_REVIEW,
                 to_status=Status.RETURNED,
-                from_node="基层工作单位",
-                to_node="申请人",
+                from_node_index=0,
+                from_node_kind="base_unit",
                 opinion=f"第{i}次退回",
             )
             for i in range(count)
@@ -496,10 +498,8 @@ def alices_applications(world: World, count: int) -> dict[str, Any]:
             unit=world.unit,
             qualification=world.offering.qualification,
             year=next(_serial),  # once per qualification and year
-            label="[喀什地区][中级]中小学教师/一级教师",
             committee_name="喀什地区中小学教师职称评审委员会",
             status=Status.DRAFT,
-            current_node="申请人",
             closes_at=now,
             updated_at=now,
         )
@@ -657,8 +657,8 @@ PAGES = [
         "review-page",
         "unit",
         at_the_unit,
-        10,
-        html("历史记录单位"),
+        11,  # the comments' and the history's authorities: one query for all
+        html("次退回"),
         params={"section": UNIT_SECTION},
     ),
     Page(
@@ -687,7 +687,7 @@ PAGES = [
         params={"unit_q": "预算单位"},
     ),
     Page(
-        "application-edit", "applicant", revising, 12, html("/remove/"), params={"section": "basic"}
+        "application-edit", "applicant", revising, 13, html("/remove/"), params={"section": "basic"}
     ),
     Page("api-applications", "applicant", alices_applications, 4, json_rows),
     Page(
@@ -698,7 +698,7 @@ PAGES = [
         json_rows,
         name="api-applications-committee",
     ),
-    Page("api-application", "applicant", detail, 7, detail_files),
+    Page("api-application", "applicant", detail, 8, detail_files),
     Page("api-application-history", "applicant", its_history, 5, json_rows),
 ]
 
@@ -962,7 +962,10 @@ def detached(sent: Sent, response: HttpResponse) -> bool:
 def commented(sent: Sent, response: HttpResponse) -> bool:
     with in_region(CODE):
         return ReviewComment.objects.filter(
-            application=sent.target, organization=sent.user.unit.name, text=sent.data["text"]
+            application=sent.target,
+            org_kind="unit",
+            org_id=sent.user.unit_id,
+            text=sent.data["text"],
         ).exists()
 
 

@@ -21,6 +21,7 @@ from workflow.applications import (
     attachment_remove,
     section_save,
 )
+from workflow.history import history_rows, organization_names
 from workflow.models import Application, Offering
 from workflow.nodes import node_label
 from workflow.review import comment_save, comments_by_section
@@ -280,21 +281,24 @@ class TransitionApi(APIView):
 class HistoryApi(APIView):
     def get(self, request: Request, number: str) -> Response:
         application = access_application(request.user, number)
-        rows = application.history.select_related("actor")
         return Response(
             [
                 {
                     "action": r.action,
-                    "actor": r.actor.display_name,
+                    "action_label": r.action_label,
+                    "actor": r.actor,
                     "organization": r.organization,
-                    "from": r.from_node,
-                    "to": r.to_node,
+                    "org_kind": r.org_kind,
+                    "from": r.from_label,
+                    "to": r.to_label,
                     "from_status": r.from_status,
                     "to_status": r.to_status,
-                    "at": r.created_at,
+                    "from_node_kind": r.from_node_kind,
+                    "to_node_kind": r.to_node_kind,
+                    "at": r.at,
                     "opinion": r.opinion,
                 }
-                for r in rows
+                for r in history_rows(application)
             ]
         )
 
@@ -315,11 +319,14 @@ class CommentApi(APIView):
         comment = comment_save(application=application, user=request.user, **data.validated_data)
         if comment is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
+        key = (comment.org_kind, comment.org_id)
         return Response(
             {
                 "section": comment.section,
                 "text": comment.text,
-                "organization": comment.organization,
+                "organization": organization_names(application, [key])[key],
+                "org_kind": comment.org_kind,
+                "org_id": comment.org_id,
             },
             status=status.HTTP_201_CREATED,
         )

@@ -15,6 +15,7 @@ from core.blobs import blob_response
 from core.errors import ConflictError, error_messages
 from core.models import Blob, Level, Role, User
 from workflow.access import access_application, applications_visible_to
+from workflow.history import history_rows
 from workflow.models import Application, SectionEntry
 from workflow.nodes import node_label
 from workflow.review import comment_save, comments_by_section
@@ -142,7 +143,7 @@ def review_page(request: HttpRequest, number: str) -> HttpResponse:
             ),
             "recommendation": next((s.data for s in states if s.key == UNIT_SECTION), {}),
             "nodes": flow_view(application.flow, application.offering.committee),
-            "history": application.history.select_related("actor"),
+            "history": history_rows(application),
         },
     )
 
