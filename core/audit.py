@@ -9,12 +9,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from core.models import AuditEvent, AuditKind, User
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+from core.network import client_ip
 
 
 def audit_record(

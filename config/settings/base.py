@@ -131,6 +131,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+# How many reverse proxies stand in front of the application (core.network.client_ip): 0 when
+# clients connect directly (development, tests), 1 behind the shipped nginx. The login throttle,
+# the lockout and the audit log all take the client's address from it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 # Session inactivity: a session idle this long is logged out (core.activity).
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 # Active time is added to the account at most this often per session.
@@ -200,6 +205,8 @@ REST_FRAMEWORK = {
         "anonymous_upload": env("THROTTLE_ANONYMOUS_UPLOAD", "20/hour"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Our throttles ask core.network; DRF's own ones read this.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "新疆职称管理平台 API",

@@ -1,6 +1,8 @@
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
+from core.network import client_ip
+
 
 class LoginRateThrottle(ScopedRateThrottle):
     """Login attempts per client address; the rate is read when used, so settings can change."""
@@ -9,3 +11,8 @@ class LoginRateThrottle(ScopedRateThrottle):
 
     def get_rate(self) -> str | None:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request) -> str:
+        """The client's address as core.network sees it (trusted proxies only), the same one
+        django-axes locks and the audit log records."""
+        return client_ip(request) or ""

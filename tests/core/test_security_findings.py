@@ -169,3 +169,128 @@ def test_the_schema_documents_the_scan_token(db):
     assert "/api/v1/auth/register/id-card-scan/" in schema["paths"]
     fields = schema["components"]["schemas"]["ApplicantRegisterInput"]["properties"]
     assert {"id_card_scan", "id_card_scan_token"} <= set(fields)
+
+
+# --- 2. the client's address: one setting for the throttle, the lockout and the audit log -----
+
+
+@pytest.fixture
+def throttle(settings):
+    """The login throttle at three tries a minute, with an empty counter before and after."""
+    from django.core.cache import cache
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"login": "3/min"},
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def token_attempt(username, password="wrong", forwarded=None, peer="127.0.0.1"):
+    headers = {"REMOTE_ADDR": peer}
+    if forwarded is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded
+    return client_for("public").post(
+        "/api/v1/auth/token/", {"username": username, "password": password}, **headers
+    )
+
+
+@pytest.mark.parametrize(
+    ("proxies", "peer", "forwarded", "client"),
+    [
+        (0, "198.51.100.9", None, "198.51.100.9"),  # direct
+        (0, "198.51.100.9", "203.0.113.7", "198.51.100.9"),  # direct, header made up
+        (1, "127.0.0.1", "203.0.113.7", "203.0.113.7"),  # behind nginx
+        (1, "127.0.0.1", "6.6.6.6, 203.0.113.7", "203.0.113.7"),  # made up, then appended
+        (1, "127.0.0.1", None, "127.0.0.1"),  # the proxy sent nothing
+        (1, "127.0.0.1", "not-an-address", "127.0.0.1"),
+        (2, "127.0.0.1", "6.6.6.6, 203.0.113.7, 10.0.0.2", "203.0.113.7"),
+    ],
+)
+def test_the_client_is_the_address_the_outermost_trusted_proxy_saw(
+    settings, rf, proxies, peer, forwarded, client
+):
+    from core.network import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    headers = {"REMOTE_ADDR": peer}
+    if forwarded is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded
+    assert client_ip(rf.get("/", **headers)) == client
+
+
+def test_a_made_up_forwarded_header_does_not_reset_the_throttle(alice, throttle, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    codes = [
+        token_attempt(alice.username, forwarded=f"203.0.113.{n}").status_code for n in range(4)
+    ]
+    assert codes == [400, 400, 400, 429]
+
+
+def test_behind_one_proxy_a_made_up_header_does_not_reset_the_throttle(alice, throttle, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    codes = [
+        token_attempt(alice.username, forwarded=f"6.6.6.{n}, 203.0.113.7").status_code
+        for n in range(4)
+    ]
+    assert codes == [400, 400, 400, 429]
+    # ...while another client behind the same proxy has tries of its own.
+    assert token_attempt(alice.username, forwarded="203.0.113.8").status_code == 400
+
+
+def test_behind_one_proxy_a_lockout_is_of_one_client_not_of_the_proxy(alice, settings):
+    from core.models import AuditEvent, AuditKind
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    codes = [token_attempt(alice.username, forwarded="203.0.113.7").status_code for _ in range(5)]
+    assert codes == [400, 400, 400, 400, 429]
+    # Alice, elsewhere behind the same nginx, still logs in...
+    elsewhere = token_attempt(alice.username, "Demo-Pass-2026", forwarded="198.51.100.20")
+    assert elsewhere.status_code == 200
+    # ...and the audit log names the clients, not the proxy.
+    addresses = set(
+        AuditEvent.objects.filter(username=alice.username).values_list("ip_address", flat=True)
+    )
+    assert addresses == {"203.0.113.7", "198.51.100.20"}
+    assert AuditEvent.objects.filter(
+        kind=AuditKind.LOCKOUT, username=alice.username, ip_address="203.0.113.7"
+    ).exists()
+
+
+def test_without_a_proxy_the_audit_log_ignores_a_made_up_header(alice, settings):
+    from core.models import AuditEvent, AuditKind
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    token_attempt(alice.username, "Demo-Pass-2026", forwarded="6.6.6.6", peer="198.51.100.9")
+    event = AuditEvent.objects.filter(kind=AuditKind.LOGIN, username=alice.username).latest("pk")
+    assert event.ip_address == "198.51.100.9"
+
+
+def test_production_and_nginx_agree_on_one_trusted_proxy():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
+    probe = (
+        "import config.settings.production as s; "
+        "print(s.TRUSTED_PROXY_COUNT, s.REST_FRAMEWORK['NUM_PROXIES'], s.AXES_CLIENT_IP_CALLABLE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["1", "1", "core.network.client_ip"]
+    nginx = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
