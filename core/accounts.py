@@ -30,6 +30,7 @@ from core.models import (
     UnitChangeRequest,
     User,
 )
+from core.sessions import tokens_revoke
 from core.validators import (
     normalize_org_name,
     validate_credit_code,
@@ -370,11 +371,15 @@ def unit_decide_change(
 def password_change(
     *, user: User, old_password: str, new_password: str, request: HttpRequest | None = None
 ) -> None:
+    """A new password; every other session and every API token of the user end with the old
+    one (a page keeps its own session with `update_session_auth_hash`)."""
     if not user.check_password(old_password):
         raise ValidationError({"old_password": [_("原密码不正确。")]})
     _check_password(new_password, user)
     user.set_password(new_password)
-    user.save(update_fields=["password"])
+    user.session_generation += 1
+    user.save(update_fields=["password", "session_generation"])
+    tokens_revoke(user)
     audit_record(AuditKind.PASSWORD_CHANGE, request=request, actor=user)
 
 

@@ -36,7 +36,6 @@ from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework.authtoken.models import Token
 
 from core.audit import audit_record
 from core.blobs import blob_store_unowned, clean_name
@@ -52,6 +51,7 @@ from core.models import (
     Unit,
     User,
 )
+from core.sessions import tokens_revoke
 from core.sms import send_sms
 from core.validators import validate_credit_code, validate_id_card_number, validate_mobile
 from tenants.directory import PUBLIC_CODE
@@ -141,7 +141,7 @@ def _set_new_password(
     user.set_password(new_password)
     user.session_generation += 1
     user.save(update_fields=["password", "session_generation"])
-    Token.objects.filter(user=user).delete()
+    tokens_revoke(user)
     axes_reset(username=user.username)
     audit_record(AuditKind.PASSWORD_RESET, request=request, actor=user, via=via)
 
@@ -592,7 +592,7 @@ def appeal_decide(
             account.phone = appeal.phone
         account.session_generation += 1
         account.save(update_fields=["email", "phone", "session_generation"])
-        Token.objects.filter(user=account).delete()
+        tokens_revoke(account)
         appeal.account = account
     appeal.status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
     appeal.decided_by, appeal.decided_at = admin, timezone.now()

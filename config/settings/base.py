@@ -47,7 +47,7 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "django_filters",
     "django_htmx",
@@ -138,6 +138,16 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 # Session inactivity: a session idle this long is logged out (core.activity).
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
+# API tokens (core.api.tokens, django-rest-knox): idle this long, or this old, they stop working.
+API_TOKEN_IDLE_SECONDS = env_int("API_TOKEN_IDLE_SECONDS", SESSION_IDLE_TIMEOUT_SECONDS)
+API_TOKEN_MAX_AGE_SECONDS = env_int("API_TOKEN_MAX_AGE_SECONDS", 8 * 60 * 60)
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(seconds=API_TOKEN_IDLE_SECONDS),
+    "AUTO_REFRESH": True,
+    "AUTO_REFRESH_MAX_TTL": timedelta(seconds=API_TOKEN_MAX_AGE_SECONDS),
+    "MIN_REFRESH_INTERVAL": 60,
+    "AUTH_HEADER_PREFIX": "Token",
+}
 # Active time is added to the account at most this often per session.
 ACTIVITY_WRITE_EVERY_SECONDS = 60
 PASSWORD_HASHERS = [
@@ -192,7 +202,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "core.api.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

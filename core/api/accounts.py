@@ -1,5 +1,6 @@
 """Registration, my unit, unit search, authorities, password change (API.md public host)."""
 
+from django.contrib.auth import update_session_auth_hash
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -263,9 +264,14 @@ class PasswordChangeInput(serializers.Serializer):
 
 
 class PasswordChangeApi(APIView):
+    """A new password. Every API token of the user ends, the caller's too (log in again for a
+    new one); a browser session that made the change stays logged in, every other one ends."""
+
     @extend_schema(request=PasswordChangeInput, responses={204: None})
     def post(self, request: Request) -> Response:
         data = PasswordChangeInput(data=request.data)
         data.is_valid(raise_exception=True)
         password_change(user=request.user, request=request, **data.validated_data)
+        if request.auth is None:  # a session, not a token
+            update_session_auth_hash(request._request, request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

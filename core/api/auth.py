@@ -1,10 +1,10 @@
-"""Token authentication: a token issued on any host works on every host."""
+"""Token authentication: a token issued on any host works on every host, until it has been
+idle too long or its user logs out everywhere or changes the password (core.api.tokens)."""
 
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.throttling import LoginRateThrottle
+from core.api.tokens import token_issue
 from core.audit import audit_record
 from core.models import AuditKind
 
@@ -53,6 +54,6 @@ class TokenApi(APIView):
         serializer = TokenInput(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         user = serializer.validated_data["user"]
-        token, _created = Token.objects.get_or_create(user=user)
+        key = token_issue(user=user)
         audit_record(AuditKind.LOGIN, request=request, actor=user, via="token")
-        return Response(TokenOutput({"token": token.key}).data)
+        return Response(TokenOutput({"token": key}).data)

@@ -15,8 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import ExifTags, Image
 from pypdf import PdfWriter
-from rest_framework.authtoken.models import Token
 
+from core.api.tokens import token_issue
 from core.blobs import BROKEN_IMAGE, BROKEN_PDF, EMPTY_PDF, ENCRYPTED_PDF, WRONG_TYPE, clean_name
 from core.models.blobs import Blob, LibraryItem
 
@@ -151,8 +151,8 @@ def test_the_same_file_from_two_people_is_one_blob_in_two_libraries(alice, bob, 
 
 
 def test_a_program_uploads_with_a_token(alice, host_client):
-    token = Token.objects.create(user=alice)
-    client = host_client("public", HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = token_issue(user=alice)
+    client = host_client("public", HTTP_AUTHORIZATION=f"Token {token}")
     response = post_file(client, "a.png", png_bytes())
     assert response.status_code == 201
     assert response.json()["content_type"] == "image/png"

@@ -294,3 +294,85 @@ def test_production_and_nginx_agree_on_one_trusted_proxy():
     assert result.stdout.split() == ["1", "1", "core.network.client_ip"]
     nginx = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
+
+
+# --- 3. API tokens end with the session: logout everywhere, a new password, idle time ---------
+
+
+def new_token(user, password="Demo-Pass-2026"):
+    response = client_for("public").post(
+        "/api/v1/auth/token/", {"username": user.username, "password": password}
+    )
+    assert response.status_code == 200, response.content
+    return response.json()["token"]
+
+
+def me_with(token, code="urumqi"):
+    return client_for(code).get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token}")
+
+
+def test_logging_out_everywhere_ends_every_api_token(alice):
+    first, second = new_token(alice), new_token(alice)
+    assert me_with(first).status_code == me_with(second, "kashgar").status_code == 200
+    browser = client_for("urumqi")
+    browser.force_login(alice)
+    assert browser.post("/accounts/logout/").status_code == 302
+    assert me_with(first).status_code == 401
+    assert me_with(second, "kashgar").status_code == 401
+
+
+def test_a_password_change_on_the_page_ends_every_api_token(alice):
+    token = new_token(alice)
+    browser = client_for("urumqi")
+    browser.force_login(alice)
+    elsewhere = client_for("kashgar")
+    elsewhere.force_login(alice)
+    changed = browser.post(
+        "/accounts/profile/",
+        {"change_password": "1", "old_password": "Demo-Pass-2026", "new_password": STRONG},
+    )
+    assert changed.status_code == 302
+    assert me_with(token).status_code == 401
+    assert browser.get("/accounts/profile/").status_code == 200  # this browser stays in
+    assert elsewhere.get("/accounts/profile/").status_code == 302  # every other session ends
+
+
+def test_a_password_change_through_the_api_ends_every_api_token(alice):
+    token, other = new_token(alice), new_token(alice)
+    changed = client_for("public").post(
+        "/api/v1/me/password/",
+        {"old_password": "Demo-Pass-2026", "new_password": STRONG},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token}",
+    )
+    assert changed.status_code == 204
+    assert me_with(token).status_code == 401
+    assert me_with(other).status_code == 401
+    assert me_with(new_token(alice, STRONG)).status_code == 200
+
+
+def test_a_token_expires_after_the_idle_time_and_each_use_renews_it(alice, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from knox.models import AuthToken
+
+    settings.REST_KNOX = {**settings.REST_KNOX, "TOKEN_TTL": timedelta(minutes=30)}
+    token = new_token(alice)
+    row = AuthToken.objects.get(user=alice)
+    AuthToken.objects.filter(pk=row.pk).update(expiry=timezone.now() + timedelta(minutes=2))
+    assert me_with(token).status_code == 200  # used: renewed to 30 minutes from now
+    assert AuthToken.objects.get(pk=row.pk).expiry > timezone.now() + timedelta(minutes=25)
+    AuthToken.objects.filter(pk=row.pk).update(expiry=timezone.now() - timedelta(seconds=1))
+    assert me_with(token).status_code == 401
+    assert not AuthToken.objects.filter(pk=row.pk).exists()
+
+
+def test_tokens_are_stored_as_digests_and_garbage_is_refused(alice):
+    from knox.models import AuthToken
+
+    token = new_token(alice)
+    assert not AuthToken.objects.filter(digest=token).exists()
+    assert token not in {row.digest for row in AuthToken.objects.all()}
+    client = client_for("urumqi")
+    assert client.get("/api/v1/me/", HTTP_AUTHORIZATION="Token \xff\xfe").status_code == 401

@@ -9,7 +9,7 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 from django_q.models import OrmQ
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from core.demo import DEMO_PASSWORD
 from core.models import (
@@ -66,13 +66,13 @@ class CommittedWorld:
         self.applicant = User(username=f"race-{tag}", name="赛跑者", role=Role.APPLICANT)
         self.applicant.set_password(DEMO_PASSWORD)
         self.applicant.save()
-        self.token = Token.objects.create(user=self.applicant).key
+        self.token = AuthToken.objects.create(user=self.applicant)[1]
         self.authority = Authority.objects.create(region=region, name=f"并发推荐单位{tag}")
         self.unit.recommending_units.add(self.authority)
         self.unit_admin = User.objects.create(
             username=f"race-unit-{tag}", name="单位", role=Role.UNIT_ADMIN, unit=self.unit
         )
-        self.unit_token = Token.objects.create(user=self.unit_admin).key
+        self.unit_token = AuthToken.objects.create(user=self.unit_admin)[1]
         with in_region("urumqi"):
             self.committee = Committee.objects.create(
                 name=f"并发测试委员会{tag}",
@@ -100,7 +100,7 @@ class CommittedWorld:
             Committee.objects.filter(pk=self.committee.pk).delete()
         # Raw deletes: Django's collector would look for region-side references in public.
         ApplicationIndex.objects.filter(number=self.application.number).delete()
-        Token.objects.filter(user__in=[self.applicant, self.unit_admin]).delete()
+        AuthToken.objects.filter(user__in=[self.applicant, self.unit_admin]).delete()
         self.unit.recommending_units.clear()
         for model, pk in [
             (Qualification, self.qualification.pk),
