@@ -9,8 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.audit import audit_record
 from core.forms import LoginForm
 from core.handoff import handoff_issue, handoff_redeem
+from core.models import AuditKind
 from core.sessions import logout_everywhere
 from tenants.directory import PUBLIC_CODE
 from tenants.links import region_url
@@ -64,12 +66,27 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def handoff_view(request: HttpRequest) -> HttpResponse:
-    """Redeem a ticket issued on another host and continue logged in."""
+    """Redeem a ticket issued on another host and continue logged in.
+
+    A ticket of another account than the one logged in here is refused (and used up): a link
+    someone sends must never switch the person at this browser into the sender's account.
+    """
     user = handoff_redeem(
         token=request.GET.get("ticket", ""), region_code=request.tenant.schema_name
     )
     if user is None:
         return render(request, "core/handoff_failed.html", status=400)
+    if request.user.is_authenticated and request.user.pk != user.pk:
+        audit_record(
+            AuditKind.LOGIN_FAILED,
+            request=request,
+            actor=user,
+            success=False,
+            via="handoff",
+            reason="another_account_logged_in",
+            logged_in=request.user.username,
+        )
+        return render(request, "core/handoff_refused.html", status=403)
     login(request, user, backend=MODEL_BACKEND)
     return redirect(safe_next(request))
 

@@ -376,3 +376,49 @@ def test_tokens_are_stored_as_digests_and_garbage_is_refused(alice):
     assert token not in {row.digest for row in AuthToken.objects.all()}
     client = client_for("urumqi")
     assert client.get("/api/v1/me/", HTTP_AUTHORIZATION="Token \xff\xfe").status_code == 401
+
+
+# --- 4. a hand-off link never switches the person at the browser into another account --------
+
+
+def handoff_link(user, code="urumqi"):
+    from core.handoff import handoff_issue
+
+    return f"/accounts/handoff/?ticket={handoff_issue(user=user, region_code=code)}&next=/"
+
+
+def test_alice_opening_mallory_s_handoff_link_stays_alice(alice, make_user):
+    from core.models import AuditEvent, AuditKind
+
+    mallory = make_user(name="马洛里")
+    browser = client_for("urumqi")
+    browser.force_login(alice)
+    refused = browser.get(handoff_link(mallory))
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    assert "此登录链接属于其他账号" in page
+    assert alice.name in page
+    assert mallory.name not in page
+    me = browser.get("/api/v1/me/")
+    assert me.json()["username"] == alice.username
+    assert AuditEvent.objects.filter(
+        kind=AuditKind.LOGIN_FAILED, actor=mallory, detail__reason="another_account_logged_in"
+    ).exists()
+
+
+def test_the_refused_ticket_is_used_up(alice, make_user):
+    mallory = make_user()
+    link = handoff_link(mallory)
+    browser = client_for("urumqi")
+    browser.force_login(alice)
+    assert browser.get(link).status_code == 403
+    assert client_for("urumqi").get(link).status_code == 400
+
+
+def test_one_s_own_ticket_and_a_fresh_browser_still_work(alice):
+    browser = client_for("urumqi")
+    browser.force_login(alice)
+    assert browser.get(handoff_link(alice)).status_code == 302
+    fresh = client_for("urumqi")
+    assert fresh.get(handoff_link(alice)).status_code == 302
+    assert fresh.get("/api/v1/me/").json()["username"] == alice.username
