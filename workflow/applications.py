@@ -68,18 +68,39 @@ def _editable_by(application: Application, user: User) -> None:
         )
 
 
+def _locked(application: Application) -> Application:
+    """The application's row, re-read and locked until the caller's transaction ends.
+
+    Every edit takes this lock, as `workflow.transitions.apply_transition` does, and checks
+    ownership and editability on the row it returns, not on the object the request fetched
+    earlier: a submit that committed meanwhile makes the edit fail, and a submit that comes
+    after waits for the edit and then judges the sections as edited. Without it a submit
+    could pass on complete sections while an edit made one incomplete behind it.
+    """
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("form", "offering__committee", "flow")
+        .filter(pk=application.pk)
+        .first()
+    )
+    if locked is None:  # deleted meanwhile
+        raise Http404
+    return locked
+
+
 def section_save(*, application: Application, key: str, data: Any, user: User) -> SectionState:
     """Save what was typed, valid or not (nothing is lost); return the section as saved, with
     its field errors and whether it is complete."""
-    definition = section_definition(application, key)
-    if definition is None:
-        raise Http404
-    if definition.get("filled_by", "applicant") != "applicant":
-        raise PermissionDenied(_("该栏目由单位填写，申请人不能修改。"))
-    _editable_by(application, user)
-    if not isinstance(data, dict):
-        raise ValidationError({"data": [_("栏目内容应为一个对象。")]})
     with transaction.atomic():
+        application = _locked(application)
+        definition = section_definition(application, key)
+        if definition is None:
+            raise Http404
+        if definition.get("filled_by", "applicant") != "applicant":
+            raise PermissionDenied(_("该栏目由单位填写，申请人不能修改。"))
+        _editable_by(application, user)
+        if not isinstance(data, dict):
+            raise ValidationError({"data": [_("栏目内容应为一个对象。")]})
         SectionEntry.objects.update_or_create(
             application=application, key=key, defaults={"data": data}
         )
@@ -92,14 +113,15 @@ def attachment_add(
     *, application: Application, section: str, sha256: str, user: User
 ) -> Attachment:
     """Attach a file of the applicant's own 附件库 to a section."""
-    definition = section_definition(application, section)
-    if definition is None or definition.get("filled_by", "applicant") != "applicant":
-        raise ValidationError({"section": [_("没有这个栏目。")]})
-    _editable_by(application, user)
-    item = LibraryItem.objects.select_related("blob").filter(owner=user, blob_id=sha256).first()
-    if item is None:
-        raise ValidationError({"blob": [_("附件库中没有这个文件。")]})
     with transaction.atomic():
+        application = _locked(application)
+        definition = section_definition(application, section)
+        if definition is None or definition.get("filled_by", "applicant") != "applicant":
+            raise ValidationError({"section": [_("没有这个栏目。")]})
+        _editable_by(application, user)
+        item = LibraryItem.objects.select_related("blob").filter(owner=user, blob_id=sha256).first()
+        if item is None:
+            raise ValidationError({"blob": [_("附件库中没有这个文件。")]})
         attachment, _created = Attachment.objects.get_or_create(
             application=application,
             section=section,
@@ -118,11 +140,12 @@ def attachment_add(
 
 
 def attachment_remove(*, application: Application, attachment_id: int, user: User) -> None:
-    _editable_by(application, user)
-    attachment = application.attachments.filter(pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
     with transaction.atomic():
+        application = _locked(application)
+        _editable_by(application, user)
+        attachment = application.attachments.filter(pk=attachment_id).first()
+        if attachment is None:
+            raise Http404
         AttachmentUse.objects.filter(
             application_id=application.number,
             blob_id=attachment.blob_sha256,
@@ -133,11 +156,17 @@ def attachment_remove(*, application: Application, attachment_id: int, user: Use
         index_write(application)
 
 
+def application_deletable(application: Application) -> bool:
+    """删除 is offered for an application that was never submitted (a withdrawn one has a
+    history the unit may have seen)."""
+    return application.status == Status.DRAFT and application.submitted_at is None
+
+
 def application_delete(*, application: Application, user: User) -> None:
     """删除: only an application that was never submitted."""
     if application.applicant_id != user.pk:
         raise Http404
-    if application.status != Status.DRAFT or application.submission_count:
+    if not application_deletable(application):
         raise ConflictError(_("只能删除从未提交过的申请书。"), code="not_deletable")
     with transaction.atomic():
         number = application.number

@@ -2,6 +2,7 @@
 409, and nothing is left half-written when a transition fails midway."""
 
 import threading
+import time
 import uuid
 from datetime import timedelta
 
@@ -28,8 +29,19 @@ from tenants.models import Region
 from tests.support import client_for, complete_unit
 from tests.workflow.conftest import create, fill_every_section
 from workflow.applications import application_create
-from workflow.models import Application, Committee, Flow, Offering, TransitionRecord
+from workflow.models import (
+    Application,
+    Attachment,
+    Committee,
+    Flow,
+    Offering,
+    SectionEntry,
+    TransitionRecord,
+)
+from workflow.sections import section_states
 from workflow.setup import DEFAULT_FLOW
+from workflow.states import Status
+from workflow.transitions import apply_transition
 
 ONE_SECTION_FORM = {
     "key": "tiny",
@@ -48,11 +60,11 @@ ONE_SECTION_FORM = {
 class CommittedWorld:
     """Rows committed for real (threads use their own connections), removed afterwards."""
 
-    def __init__(self) -> None:
+    def __init__(self, definition: dict = ONE_SECTION_FORM, max_submissions: int = 3) -> None:
         tag = uuid.uuid4().hex[:8]
         self.series = Series.objects.create(code=f"t-{tag}", name="测试系列", form_key=f"t{tag}")
         self.form = SectionForm.objects.create(
-            key=f"t{tag}", version=1, title="测试表", definition=ONE_SECTION_FORM
+            key=f"t{tag}", version=1, title="测试表", definition=definition
         )
         specialty = Specialty.objects.create(series=self.series, code=f"t-{tag}-s", name="测试")
         self.qualification = Qualification.objects.create(
@@ -86,7 +98,7 @@ class CommittedWorld:
                 opens_at=now - timedelta(days=1),
                 closes_at=now + timedelta(days=1),
                 flow=Flow.objects.create(nodes=DEFAULT_FLOW),
-                max_submissions=3,
+                max_submissions=max_submissions,
             )
             self.application = application_create(
                 applicant=self.applicant, offering=self.offering, unit=self.unit
@@ -207,6 +219,146 @@ def test_two_reviewers_at_once_exactly_one_wins(world):
     assert records[0] == "submit"
     assert len(records) == 2
     assert records[1] in {"return", "recommend"}
+
+
+TRIALS = 8
+SAVES = 15
+FILES = 4
+STAGGER_SECONDS = 0.0005
+
+# A section that is complete with a title and four files: emptying the title or removing any
+# file makes it incomplete.
+RACE_FORM = {
+    "key": "race",
+    "title": "测试表",
+    "sections": [
+        {
+            "key": "basic",
+            "title": "基本信息",
+            "filled_by": "applicant",
+            "schema": {
+                "type": "object",
+                "properties": {"title": {"type": "string", "title": "题目", "minLength": 1}},
+                "required": ["title"],
+                "additionalProperties": False,
+                "x-min-attachments": FILES,
+            },
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def race_world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        world = CommittedWorld(definition=RACE_FORM, max_submissions=2 * TRIALS)
+    yield world
+    with django_db_blocker.unblock():
+        world.remove()
+        OrmQ.objects.all().delete()
+
+
+def committed(work) -> None:
+    """Run `work` on a connection of its own, so that what it writes is committed (the test's
+    own connection is inside a transaction the threads cannot see)."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as error:  # re-raised in the test's thread
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    if failures:
+        raise failures[0]
+
+
+def complete_draft(world: CommittedWorld) -> list[int]:
+    """Back to a draft whose one section is complete: a title and its files; their ids."""
+    with in_region("urumqi"):
+        application = Application.objects.get(pk=world.application.pk)
+        if application.status == Status.IN_REVIEW:
+            apply_transition(
+                number=application.number, action="withdraw", actor=world.applicant, payload={}
+            )
+        SectionEntry.objects.filter(application=application, key="basic").update(
+            data={"title": "初稿"}
+        )
+        application.attachments.all().delete()
+        return [
+            Attachment.objects.create(
+                application=application,
+                section="basic",
+                blob_sha256=f"{index:064x}",
+                name=f"扫描件{index}.png",
+                content_type="image/png",
+            ).pk
+            for index in range(FILES)
+        ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("trial", range(1, TRIALS + 1))
+def test_a_submit_racing_edits_never_sends_an_incomplete_section(race_world, trial):
+    """赛跑者 presses 提交 while fifteen saves of her section (one of them emptying the title)
+    and the removal of each of her files are on their way. Whoever comes first, the application
+    is either in review with the section complete as saved, or still hers to edit."""
+    attachment_ids: list[int] = []
+    committed(lambda: attachment_ids.extend(complete_draft(race_world)))
+    number = race_world.application.number
+    api = f"/api/v1/applications/{number}"
+    edits = [
+        ("save", "put", f"{api}/sections/basic/", {"data": {"title": f"第{n}稿"}})
+        for n in range(SAVES - 1)
+    ]
+    edits.insert(SAVES // 2, ("save", "put", f"{api}/sections/basic/", {"data": {}}))
+    for place, pk in enumerate(attachment_ids):  # spread among the saves
+        edits.insert(place * 4, ("remove", "delete", f"{api}/attachments/{pk}/", None))
+    requests = [("submit", "post", f"{api}/transitions/", {"action": "submit"}), *edits]
+    start = threading.Barrier(len(requests))
+    answers: dict[str, list[int]] = {"submit": [], "save": [], "remove": []}
+
+    def send(order: int, kind: str, method: str, path: str, body: dict | None) -> None:
+        try:
+            start.wait()
+            # The edits arrive one after another while the submit is being handled (all at
+            # once, every edit would be done before the submit even looked at the section).
+            time.sleep(order * STAGGER_SECONDS)
+            client = client_for("urumqi")
+            response = getattr(client, method)(
+                path,
+                body,
+                content_type="application/json",
+                HTTP_AUTHORIZATION=f"Token {race_world.token}",
+            )
+            answers[kind].append(response.status_code)
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=send, args=(order, *request))
+        for order, request in enumerate(requests)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert set(answers["save"]) <= {200, 409}, answers
+    assert set(answers["remove"]) <= {204, 409}, answers
+    with in_region("urumqi"):
+        application = Application.objects.get(number=number)
+        [section] = section_states(application)
+    if application.status == Status.IN_REVIEW:
+        assert answers["submit"] == [200]
+        assert section.complete, (section.data, len(section.attachments), answers)
+    else:
+        assert (application.status, answers["submit"]) == (Status.DRAFT, [409])
 
 
 def test_a_failure_midway_leaves_nothing_half_written(alice_client, offering, unit, monkeypatch):

@@ -1026,9 +1026,10 @@ def approved(sent: Sent, response: HttpResponse) -> bool:
 WRITES = [
     Write("api-applications", to_create, 20, 201, created, method="json"),
     Write("api-application", a_draft, 16, 204, gone, method="delete"),
-    Write("api-application-section", to_save_basic, 16, 200, saved, method="put"),
-    Write("api-application-attachments", to_attach, 20, 201, attached, method="json"),
-    Write("api-application-attachment", to_detach, 14, 204, detached, method="delete"),
+    # An edit re-reads the application under its row lock (workflow.applications._locked).
+    Write("api-application-section", to_save_basic, 17, 200, saved, method="put"),
+    Write("api-application-attachments", to_attach, 21, 201, attached, method="json"),
+    Write("api-application-attachment", to_detach, 15, 204, detached, method="delete"),
     Write(
         "api-application-transitions",
         to_submit,
@@ -1040,8 +1041,8 @@ WRITES = [
     Write("api-application-comments", to_comment, 16, 201, commented, method="json"),
     Write("review-comment", to_comment, 16, 302, commented),
     Write("review-action", to_recommend, 24, 302, status_is(Status.IN_REVIEW, 1)),
-    Write("application-attach", to_attach, 20, 302, attached),
-    Write("application-detach", to_detach, 14, 302, detached),
+    Write("application-attach", to_attach, 21, 302, attached),
+    Write("application-detach", to_detach, 15, 302, detached),
     Write("application-transition", to_submit, 19, 302, status_is(Status.IN_REVIEW, 0)),
     Write("application-delete", a_draft, 16, 302, gone),
     Write("setup-offering-close", to_close, 6, 302, closed, sizes=(1,)),
