@@ -37,7 +37,7 @@ region_api = [
     ),
     path(
         "applications/<str:number>/attachments/<int:attachment_id>/",
-        applications.AttachmentApi.as_view(),
+        applications.AttachmentDetailApi.as_view(),
         name="api-application-attachment",
     ),
     path(

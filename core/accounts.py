@@ -229,7 +229,12 @@ def unit_register(
     if errors:
         raise ValidationError(errors)
     _check_username(username)
-    admin = User(username=username, name=name, role=Role.UNIT_ADMIN, phone="")
+    # The admin account is called by the unit's full name, or by its short name when the full
+    # name (up to 128 characters) is longer than an account's name may be.
+    account_name = name.strip()
+    if len(account_name) > User._meta.get_field("name").max_length:
+        account_name = short_name.strip()
+    admin = User(username=username, name=account_name, role=Role.UNIT_ADMIN, phone="")
     _check_password(password, admin)
     unit = Unit(
         credit_code=code,

@@ -27,6 +27,7 @@ from core.accounts import (
     unit_update_info,
 )
 from core.blobs import blob_store
+from core.errors import TooLargeError
 from core.models import Role, Unit
 
 
@@ -37,6 +38,7 @@ def register_choice(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def register_applicant(request: HttpRequest) -> HttpResponse:
     form = ApplicantRegisterForm(request.POST or None, request.FILES or None)
+    status = 400
     if request.method == "POST" and form.is_valid():
         data = {
             k: v
@@ -58,11 +60,17 @@ def register_applicant(request: HttpRequest) -> HttpResponse:
                 form.add_service_errors(error)
             else:
                 form.add_error("id_card_scan", error.messages)
+        except TooLargeError as error:  # the scan is over the upload limit
+            form.add_error("id_card_scan", error.message)
+            status = 413
         else:
             messages.success(request, _("注册成功，请登录。"))
             return redirect("login")
     return render(
-        request, "core/register_applicant.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "core/register_applicant.html",
+        {"form": form},
+        status=status if form.errors else 200,
     )
 
 

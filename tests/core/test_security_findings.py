@@ -422,3 +422,193 @@ def test_one_s_own_ticket_and_a_fresh_browser_still_work(alice):
     fresh = client_for("urumqi")
     assert fresh.get(handoff_link(alice)).status_code == 302
     assert fresh.get("/api/v1/me/").json()["username"] == alice.username
+
+
+# --- 5. input that used to answer 500 answers 400/405/413 in the error contract ----------------
+
+
+@pytest.fixture
+def draft(alice, db):
+    """Alice's draft application in Urumqi, her client there, and a complete unit's admin."""
+    from core.catalog.sync import catalog_sync
+    from core.models import Role
+    from tenants.models import Region
+    from tests.support import complete_unit
+    from tests.workflow.conftest import create, open_offering
+
+    catalog_sync()
+    offering = open_offering()
+    unit = complete_unit(
+        Region.objects.get(schema_name="urumqi"), "乌鲁木齐市第十中学", "乌市十中", "TK000001"
+    )
+    unit.save()
+    client = client_for("urumqi")
+    client.force_login(alice)
+    created = create(client, offering, unit)
+    assert created.status_code == 201, created.content
+    admin = User.objects.create(username="unit-ten", name="十中", role=Role.UNIT_ADMIN, unit=unit)
+    reviewer = client_for("urumqi")
+    reviewer.force_login(admin)
+    return {
+        "client": client,
+        "number": created.json()["number"],
+        "section": created.json()["sections"][0]["key"],
+        "reviewer": reviewer,
+    }
+
+
+def assert_contract(response, status):
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert isinstance(body, dict) and body
+    if status == 400:
+        assert all(isinstance(v, list) for v in body.values()) or set(body) == {"detail", "code"}
+    else:
+        assert set(body) == {"detail", "code"}
+
+
+def test_attachments_answer_405_to_the_method_of_the_other_route(draft):
+    client, number = draft["client"], draft["number"]
+    assert_contract(client.delete(f"/api/v1/applications/{number}/attachments/"), 405)
+    assert_contract(
+        client.post(
+            f"/api/v1/applications/{number}/attachments/5/", {}, content_type="application/json"
+        ),
+        405,
+    )
+
+
+@pytest.mark.parametrize("name", ["search", "status", "level", "qualification", "limit"])
+def test_a_nul_in_an_api_query_value_is_400(draft, name):
+    response = draft["client"].get(f"/api/v1/applications/?{name}=a%00b")
+    assert_contract(response, 400)
+    assert name in response.json()
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/units/?search=a%00b", "/api/v1/authorities/?region=x%00"]
+)
+def test_a_nul_in_a_public_api_query_is_400(alice, path):
+    client = client_for("public")
+    client.force_login(alice)
+    assert_contract(client.get(path), 400)
+
+
+@pytest.mark.parametrize("page", ["/review/", "/review/all/"])
+@pytest.mark.parametrize("name", ["q", "level", "status", "qualification"])
+def test_a_nul_in_a_review_page_query_is_a_400_page(draft, page, name):
+    response = draft["reviewer"].get(f"{page}?{name}=a%00b")
+    assert response.status_code == 400
+    assert "空字符" in response.content.decode()
+
+
+def test_a_nul_in_a_form_body_or_path_is_400(draft):
+    client, number, section = draft["client"], draft["number"], draft["section"]
+    page = client.post(f"/applications/{number}/", {"section": section, "name": "阿\x00丽"})
+    assert page.status_code == 400
+    attach = client.post(f"/applications/{number}/attach/", {"section": section, "blob": "\x00"})
+    assert attach.status_code == 400
+    assert client.get("/review/RSSQ%00/").status_code == 400
+
+
+def put_section(draft, body):
+    return draft["client"].put(
+        f"/api/v1/applications/{draft['number']}/sections/{draft['section']}/",
+        body,
+        content_type="application/json",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"data": {"name": "a\\u0000b"}}',  # NUL
+        '{"data": {"name": "\\ud800"}}',  # a lone surrogate
+        '{"data": {"\\u0000": "x"}}',  # NUL in a key
+        '{"data": {"x": ' + "[" * 1000 + "]" * 1000 + "}}",  # ~1,000 deep
+        '{"data": {"x": ' + "[" * 100 + "]" * 100 + "}}",  # deeper than any form
+    ],
+    ids=["nul", "surrogate", "nul-key", "deep-1000", "deep-100"],
+)
+def test_section_data_the_database_cannot_take_is_400(draft, body):
+    assert_contract(put_section(draft, body), 400)
+
+
+def test_a_lone_surrogate_anywhere_in_json_is_400(db):
+    response = client_for("public").post(
+        "/api/v1/auth/register/applicant/",
+        '{"username": "x", "email": "\\udfff@example.cn"}',
+        content_type="application/json",
+    )
+    assert_contract(response, 400)
+
+
+@pytest.mark.parametrize("offset", [2**63, 2**63 + 1, 2**31, 10**30])
+def test_an_offset_past_postgresql_s_bigint_is_400(draft, offset):
+    response = draft["client"].get(f"/api/v1/applications/?offset={offset}")
+    assert_contract(response, 400)
+    assert "offset" in response.json()
+
+
+def unit_form(name, **overrides):
+    from core.validators import make_credit_code
+
+    data = {
+        "username": "long-unit",
+        "password": STRONG,
+        "name": name,
+        "short_name": "长名单位",
+        "credit_code": make_credit_code("1", "2", "650100", "LN000001"),
+        "region": "urumqi",
+        "contact_name": "王建国",
+        "contact_phone": "0991-1234567",
+    }
+    return {**data, **overrides}
+
+
+@pytest.mark.parametrize("length", [65, 100, 128])
+def test_a_unit_whose_full_name_is_65_to_128_characters_registers(db, length):
+    """The unit's name may be 128 characters (the form, the API and the model agree); the
+    admin account, whose name holds 64, was given it and the database refused: a 500."""
+    name = "新疆" + "长" * (length - 4) + "公司"
+    response = client_for("public").post(
+        "/api/v1/auth/register/unit/", unit_form(name), content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    admin = User.objects.get(username="long-unit")
+    assert admin.unit.name == name
+    assert admin.name == "长名单位"
+
+
+def test_a_unit_name_of_65_characters_registers_on_the_page_too(db):
+    name = "新疆" + "长" * 61 + "公司"
+    response = client_for("public").post(
+        "/accounts/register/unit/", {**unit_form(name), "password_again": STRONG}
+    )
+    assert response.status_code == 302
+
+
+def test_a_unit_name_over_128_characters_is_400_at_the_field(db):
+    response = client_for("public").post(
+        "/api/v1/auth/register/unit/", unit_form("长" * 129), content_type="application/json"
+    )
+    assert_contract(response, 400)
+    assert "name" in response.json()
+    page = client_for("public").post(
+        "/accounts/register/unit/", {**unit_form("长" * 129), "password_again": STRONG}
+    )
+    assert page.status_code == 400
+
+
+def test_an_id_scan_over_2_mb_on_the_registration_page_is_413_with_a_message(db):
+    big = io.BytesIO(png_file().getvalue() + b"\0" * (2 * 1024 * 1024))
+    big.name = "scan.png"
+    form = {
+        **mallory_payload(),
+        "password_again": STRONG,
+        "id_card_scan": big,
+    }
+    response = client_for("public").post("/accounts/register/applicant/", form)
+    assert response.status_code == 413
+    assert "文件大小不能超过 2 MB" in response.content.decode()
+    assert not User.objects.filter(username="mallory").exists()

@@ -119,7 +119,8 @@ class ListWindow(serializers.Serializer):
     """Which slice of a long list: the newest first, at most LIST_LIMIT at a time."""
 
     limit = serializers.IntegerField(min_value=1, max_value=LIST_LIMIT, default=LIST_LIMIT)
-    offset = serializers.IntegerField(min_value=0, default=0)
+    # An offset past any real list, but inside what PostgreSQL's OFFSET takes (bigint).
+    offset = serializers.IntegerField(min_value=0, max_value=2**31 - 1, default=0)
     waiting = serializers.BooleanField(default=False)
 
 
@@ -227,6 +228,8 @@ class AttachmentInput(serializers.Serializer):
 
 
 class AttachmentApi(APIView):
+    """Attach a file of my 附件库 to a section (the collection answers POST only)."""
+
     @extend_schema(request=AttachmentInput)
     def post(self, request: Request, number: str) -> Response:
         application = access_application(request.user, number)
@@ -247,6 +250,10 @@ class AttachmentApi(APIView):
             },
             status=status.HTTP_201_CREATED,
         )
+
+
+class AttachmentDetailApi(APIView):
+    """One attachment: DELETE takes it off (it answers nothing else)."""
 
     def delete(self, request: Request, number: str, attachment_id: int) -> Response:
         attachment_remove(
