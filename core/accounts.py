@@ -5,7 +5,9 @@ Plain functions named `<entity>_<action>`; views, the API and commands call them
 
 from collections.abc import Iterable
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -19,6 +21,8 @@ from django.utils.translation import gettext_lazy
 
 from core.audit import audit_record
 from core.blobs import blob_store_unowned, clean_name
+from core.errors import RateLimitedError
+from core.lockout import LOCKED_OUT_MESSAGE
 from core.models import (
     AuditKind,
     Authority,
@@ -373,18 +377,35 @@ def unit_decide_change(
     return change
 
 
+def _old_password_ok(user: User, old_password: str, request: HttpRequest | None) -> bool:
+    # django-axes counts attempts on Django's own request object, not DRF's wrapper.
+    django_request = getattr(request, "_request", request)
+    if django_request is None:
+        return user.check_password(old_password)
+    verified = authenticate(django_request, username=user.get_username(), password=old_password)
+    if getattr(django_request, "axes_locked_out", False):
+        raise RateLimitedError(LOCKED_OUT_MESSAGE, code="locked_out")
+    return verified is not None and verified.pk == user.pk
+
+
 def password_change(
     *, user: User, old_password: str, new_password: str, request: HttpRequest | None = None
 ) -> None:
     """A new password; every other session and every API token of the user end with the old
-    one (a page keeps its own session with `update_session_auth_hash`)."""
-    if not user.check_password(old_password):
+    one (a page keeps its own session with `update_session_auth_hash`).
+
+    The old password is checked like a login: each wrong one counts towards django-axes'
+    lockout of this username from this client, and a locked-out client gets RateLimitedError
+    (the API answers 429) even with the right one.
+    """
+    if not _old_password_ok(user, old_password, request):
         raise ValidationError({"old_password": [_("原密码不正确。")]})
     _check_password(new_password, user)
     user.set_password(new_password)
     user.session_generation += 1
     user.save(update_fields=["password", "session_generation"])
     tokens_revoke(user)
+    axes_reset(username=user.get_username())
     audit_record(AuditKind.PASSWORD_CHANGE, request=request, actor=user)
 
 

@@ -131,6 +131,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+# The API answers a lockout in its error contract (JSON), the pages with the template.
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_VERBOSE = False
 # How many reverse proxies stand in front of the application (core.network.client_ip): 0 when
 # clients connect directly (development, tests), 1 behind the shipped nginx. The login throttle,

@@ -265,7 +265,11 @@ class PasswordChangeInput(serializers.Serializer):
 
 class PasswordChangeApi(APIView):
     """A new password. Every API token of the user ends, the caller's too (log in again for a
-    new one); a browser session that made the change stays logged in, every other one ends."""
+    new one); a browser session that made the change stays logged in, every other one ends.
+    Wrong old passwords are throttled and locked out like logins (429)."""
+
+    throttle_classes = [LoginRateThrottle]
+    throttle_scope = "login"
 
     @extend_schema(request=PasswordChangeInput, responses={204: None})
     def post(self, request: Request) -> Response:

@@ -14,9 +14,8 @@ from rest_framework.views import APIView
 from core.api.throttling import LoginRateThrottle
 from core.api.tokens import token_issue
 from core.audit import audit_record
+from core.lockout import LOCKED_OUT_MESSAGE
 from core.models import AuditKind
-
-LOCKED_OUT_MESSAGE = _("登录失败次数过多，账号已暂时锁定，请稍后再试或找回密码。")
 
 
 class TokenInput(serializers.Serializer):

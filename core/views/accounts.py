@@ -27,7 +27,7 @@ from core.accounts import (
     unit_update_info,
 )
 from core.blobs import blob_store
-from core.errors import TooLargeError
+from core.errors import RateLimitedError, TooLargeError
 from core.models import Role, Unit
 
 
@@ -107,6 +107,8 @@ def profile(request: HttpRequest) -> HttpResponse:
                     password_change(user=user, request=request, **password_form.cleaned_data)
                 except ValidationError as error:
                     password_form.add_service_errors(error)
+                except RateLimitedError as error:  # django-axes then answers its lockout page
+                    password_form.add_error(None, error.message)
                 else:
                     update_session_auth_hash(request, user)
                     messages.success(request, _("密码已修改。"))

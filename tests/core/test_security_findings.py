@@ -612,3 +612,87 @@ def test_an_id_scan_over_2_mb_on_the_registration_page_is_413_with_a_message(db)
     assert response.status_code == 413
     assert "文件大小不能超过 2 MB" in response.content.decode()
     assert not User.objects.filter(username="mallory").exists()
+
+
+# --- 6. guessing the old password is throttled and locked out like a login ---------------------
+
+
+def change_password(client, old, new=STRONG, **headers):
+    return client.post(
+        "/api/v1/me/password/",
+        {"old_password": old, "new_password": new},
+        content_type="application/json",
+        **headers,
+    )
+
+
+def assert_locked_out_json(response):
+    assert response.status_code == 429
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {
+        "detail": "登录失败次数过多，账号已暂时锁定，请稍后再试或找回密码。",
+        "code": "locked_out",
+    }
+
+
+def test_the_fifth_wrong_old_password_locks_the_account_with_json_429(alice):
+    from core.models import AuditEvent, AuditKind
+
+    client = client_for("public")
+    client.force_login(alice)
+    codes = [change_password(client, f"guess-{n}").status_code for n in range(5)]
+    assert codes == [400, 400, 400, 400, 429]
+    right = change_password(client, "Demo-Pass-2026")
+    assert_locked_out_json(right)
+    alice.refresh_from_db()
+    assert alice.check_password("Demo-Pass-2026")  # unchanged
+    assert AuditEvent.objects.filter(kind=AuditKind.LOCKOUT, username=alice.username).exists()
+    assert (
+        AuditEvent.objects.filter(kind=AuditKind.LOGIN_FAILED, username=alice.username).count()
+        >= 5
+    )
+    # The same client cannot log in either: one lockout, as for the login.
+    assert_locked_out_json(token_attempt(alice.username, "Demo-Pass-2026"))
+
+
+def test_a_locked_out_login_through_the_api_answers_json_not_a_page(alice):
+    for _ in range(5):
+        token_attempt(alice.username)
+    assert_locked_out_json(token_attempt(alice.username, "Demo-Pass-2026"))
+
+
+def test_guessing_the_old_password_is_throttled_per_user(alice, throttle):
+    token = new_token(alice)
+    headers = {"HTTP_AUTHORIZATION": f"Token {token}"}
+    codes = [
+        change_password(client_for("public"), "guess", **headers).status_code for _ in range(4)
+    ]
+    assert codes == [400, 400, 400, 429]
+    assert set(change_password(client_for("public"), "x", **headers).json()) == {"detail", "code"}
+
+
+def test_the_profile_page_locks_out_too(alice):
+    client = client_for("urumqi")
+    client.force_login(alice)
+    for n in range(5):
+        client.post(
+            "/accounts/profile/",
+            {"change_password": "1", "old_password": f"guess-{n}", "new_password": STRONG},
+        )
+    locked = client.post(
+        "/accounts/profile/",
+        {"change_password": "1", "old_password": "Demo-Pass-2026", "new_password": STRONG},
+    )
+    assert locked.status_code == 429
+    assert "锁定" in locked.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password("Demo-Pass-2026")
+
+
+def test_the_right_old_password_still_changes_it_and_clears_failures(alice):
+    client = client_for("public")
+    client.force_login(alice)
+    assert change_password(client, "wrong").status_code == 400
+    assert change_password(client, "Demo-Pass-2026").status_code == 204
+    alice.refresh_from_db()
+    assert alice.check_password(STRONG)
