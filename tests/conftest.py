@@ -5,12 +5,14 @@ The regions are created once per test session (schema creation runs every region
 """
 
 import itertools
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 
 from core.demo import DEMO_PASSWORD
 from core.models import Role, User
+from core.validators import make_id_card_number
 from tenants.regions import bootstrap_regions
 from tests.support import RegionClient, client_for
 
@@ -43,11 +45,15 @@ def host_client():
 
 @pytest.fixture
 def make_user(db):
-    """Create an account with the demo password; names are unique within the session."""
+    """Create an account with the demo password; names are unique within the session. An
+    applicant has a valid ID number of their own, as registration gives every applicant."""
 
     def make(role: str = Role.APPLICANT, *, name: str = "", region=None, **fields) -> User:
         n = next(_serial)
         username = fields.pop("username", f"{role}-{n}")
+        if role == Role.APPLICANT:
+            birth = date(1970, 1, 1) + timedelta(days=n)
+            fields.setdefault("id_card_number", make_id_card_number("650105", birth, 100 + n % 2))
         user = User(
             username=username, name=name or f"测试用户{n}", role=role, region=region, **fields
         )

@@ -13,7 +13,12 @@ from core.errors import ConflictError
 from core.models import ApplicationIndex, AttachmentUse, LibraryItem, Role, Unit, User
 from workflow.index import index_write
 from workflow.models import Application, Attachment, Offering, SectionEntry
-from workflow.sections import SectionState, section_definition, section_state
+from workflow.sections import (
+    SectionState,
+    section_definition,
+    section_state,
+    section_with_account,
+)
 from workflow.states import EDITABLE, Status
 
 
@@ -90,7 +95,9 @@ def _locked(application: Application) -> Application:
 
 def section_save(*, application: Application, key: str, data: Any, user: User) -> SectionState:
     """Save what was typed, valid or not (nothing is lost); return the section as saved, with
-    its field errors and whether it is complete."""
+    its field errors and whether it is complete. Fields the form fills from the applicant's
+    account (`x-from-account`: name, ID number, gender, birth date) take the account's values,
+    whatever was sent."""
     with transaction.atomic():
         application = _locked(application)
         definition = section_definition(application, key)
@@ -101,6 +108,7 @@ def section_save(*, application: Application, key: str, data: Any, user: User) -
         _editable_by(application, user)
         if not isinstance(data, dict):
             raise ValidationError({"data": [_("栏目内容应为一个对象。")]})
+        data = section_with_account(definition["schema"], data, user)
         SectionEntry.objects.update_or_create(
             application=application, key=key, defaults={"data": data}
         )

@@ -11,6 +11,10 @@ code of its own:
 - `parse_section` is its inverse: it reads the posted names the schema declares (and nothing
   else) back into JSON data.
 
+A property marked ``readOnly`` (JSON Schema's own keyword: the server fills it, such as the
+name and ID number taken from the applicant's account) is shown as its value, never as an
+input, and is never read from a post.
+
 Nothing typed is ever lost: text that does not fit its type ("abc" in an integer field) is kept as
 the string that was typed, so the validator reports it and the applicant sees it again; inputs
 left empty are omitted from the data, so `required` reports them. Wrap the fields in
@@ -26,7 +30,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.forms.utils import flatatt
@@ -95,6 +99,10 @@ def _properties(schema: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         for name, prop in props.items()
         if isinstance(name, str) and isinstance(prop, dict) and name != DELETE
     }
+
+
+def _is_read_only(schema: Mapping[str, Any]) -> bool:
+    return schema.get("readOnly") is True
 
 
 def _is_table(schema: Mapping[str, Any]) -> bool:
@@ -311,6 +319,8 @@ def _field(
     name: str, schema: Mapping[str, Any], value: Any, path: str, ctx: _Render, *, required: bool
 ) -> SafeString:
     """One property of an object: its label, input, hint and errors."""
+    if _is_read_only(schema) and not ctx.readonly:
+        ctx = replace(ctx, readonly=True)  # shown, not typed (shares `shown` with the page)
     kind = _kind(schema)
     label = format_html(
         "{}{}", _label_text(schema, name), _required_mark(required and not ctx.readonly)
@@ -622,6 +632,8 @@ def _parse(schema: Mapping[str, Any], path: str, posted: _Posted, prefix: str) -
     if kind == "object":
         result = {}
         for prop_name, prop in _properties(schema).items():
+            if _is_read_only(prop):
+                continue  # the server fills it; whatever was posted is not the applicant's
             value = _parse(prop, _join(path, prop_name), posted, prefix)
             if value is not _MISSING:
                 result[prop_name] = value

@@ -3,9 +3,14 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from core.catalog.forms import form_validate_section, section_complete, section_min_attachments
-from core.models import SectionForm
+from core.models import SectionForm, User
+from core.validators import birth_date_from_id_card
 from workflow.models import Application, Attachment, SectionEntry
+
+FROM_ACCOUNT_KEY = "x-from-account"
 
 
 @dataclass
@@ -82,3 +87,38 @@ def incomplete_sections(application: Application) -> list[str]:
 
 def section_definition(application: Application, key: str) -> dict[str, Any] | None:
     return next((s for s in application.form.sections if s["key"] == key), None)
+
+
+def account_values(user: User) -> dict[str, str]:
+    """What the applicant's verified account says about them, as a section stores it: name and
+    ID number, and the gender and birth date the number encodes (GB 11643: the 17th digit is
+    odd for men; digits 7-14 are the birth date). A value the account lacks is left out."""
+    values = {"name": user.name, "id_card_number": user.id_card_number or ""}
+    number = values["id_card_number"]
+    try:
+        birth = birth_date_from_id_card(number)
+    except ValidationError:
+        pass  # no number (or an unreadable one): nothing derives from it
+    else:
+        values["birth_date"] = birth.isoformat()
+        values["gender"] = "男" if int(number[16]) % 2 else "女"
+    return {name: value for name, value in values.items() if value}
+
+
+def section_with_account(schema: dict, data: dict, user: User) -> dict:
+    """`data` with every property the schema fills from the account (`x-from-account`) set to
+    the account's value, whatever `data` held; dropped when the account has no such value, so
+    `required` reports it. The applicant cannot change these fields (they are `readOnly`)."""
+    sources = {
+        name: prop[FROM_ACCOUNT_KEY]
+        for name, prop in (schema.get("properties") or {}).items()
+        if isinstance(prop, dict) and prop.get(FROM_ACCOUNT_KEY)
+    }
+    if not sources:
+        return data
+    values = account_values(user)
+    filled = {name: value for name, value in data.items() if name not in sources}
+    for name, source in sources.items():
+        if source in values:
+            filled[name] = values[source]
+    return filled

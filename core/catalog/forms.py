@@ -3,18 +3,33 @@
 A section's `schema` is JSON Schema draft 2020-12 (API.md "Section forms"). The server checks
 with the same schema a program reads, and answers field by field in Chinese, keyed by the
 dotted path of the field (`"records.0.school"`; `"__all__"` for the section as a whole).
+
+Besides the standard keywords the server knows a few of its own, each named ``x-...`` (which
+other validators ignore):
+
+- ``x-min-attachments``: how many files the section needs;
+- ``x-from-account`` on a property marked ``readOnly``: the server fills it from the
+  applicant's verified account (``name``, ``id_card_number``, and the ``gender`` and
+  ``birth_date`` the ID number encodes), whatever was sent (workflow.sections);
+- ``x-id-card``: a resident ID number valid under GB 11643 (check digit, a real birth date);
+- ``x-not-after-today``: a date (``format: date``) no later than today, such as a birth date.
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterator
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError as SchemaError
 
 from core.models import SectionForm
+from core.validators import validate_id_card_number
 
 WHOLE_SECTION = "__all__"
 ENUM_LISTED_UP_TO = 6  # name the allowed values when there are this few
@@ -163,9 +178,42 @@ def form_section(form: SectionForm, section_key: str) -> dict[str, Any]:
     raise KeyError(section_key)
 
 
+ID_CARD_KEY = "x-id-card"
+NOT_AFTER_TODAY_KEY = "x-not-after-today"
+
+
+def _id_card(validator: Any, wanted: Any, instance: Any, schema: dict) -> Iterator[SchemaError]:
+    if wanted is not True or not isinstance(instance, str):
+        return
+    try:
+        validate_id_card_number(instance)
+    except ValidationError as error:
+        yield SchemaError(str(error.messages[0]))
+
+
+def _not_after_today(
+    validator: Any, wanted: Any, instance: Any, schema: dict
+) -> Iterator[SchemaError]:
+    if wanted is not True or not isinstance(instance, str):
+        return
+    try:
+        day = datetime.date.fromisoformat(instance)
+    except ValueError:
+        return  # not a date at all: `format` says so
+    if day > timezone.localdate():
+        yield SchemaError(f"{instance} is after today")
+
+
+_SectionValidator = validators.extend(
+    Draft202012Validator,
+    {ID_CARD_KEY: _id_card, NOT_AFTER_TODAY_KEY: _not_after_today},
+)
+
+
 def section_validator(schema: dict[str, Any]) -> Draft202012Validator:
-    """A draft 2020-12 validator that also checks `format` (date, email...)."""
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    """A draft 2020-12 validator that also checks `format` (date, email...) and the platform's
+    own `x-id-card` and `x-not-after-today`."""
+    return _SectionValidator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def form_validate_section(form: SectionForm, section_key: str, data: Any) -> dict[str, list[str]]:
@@ -284,6 +332,10 @@ def _message(keyword: str, expected: Any, instance: Any, field: str, error: Sche
         if expected == "email":
             return _("「%(field)s」不是有效的电子邮箱地址") % params
         return _("「%(field)s」格式不正确") % params
+    if keyword == ID_CARD_KEY:
+        return _("「%(field)s」不正确：%(reason)s") % {"field": field, "reason": error.message}
+    if keyword == NOT_AFTER_TODAY_KEY:
+        return _("「%(field)s」不能晚于今天") % params
     if keyword == "minLength":
         if expected == 1:
             return _("「%(field)s」不能为空") % params

@@ -5,7 +5,9 @@ import io
 from PIL import Image
 
 from core.models import ApplicationIndex
+from tenants.crossing import in_region
 from tests.workflow.conftest import create, fill_every_section
+from workflow.models import SectionEntry
 
 
 def png(name="scan.png", color=(10, 20, 30)):
@@ -47,6 +49,26 @@ def test_new_application_page_creates_one_and_warns_about_locality(
     ).content.decode()
     assert "属地化" in edit
     assert "乌鲁木齐市" in edit
+
+
+def test_the_account_s_name_and_id_number_are_shown_and_cannot_be_changed(
+    alice_client, alice, offering, unit
+):
+    number = create(alice_client, offering, unit).json()["number"]
+
+    page = alice_client.get(f"/applications/{number}/?section=basic").content.decode()
+
+    assert alice.name in page and alice.id_card_number in page  # before the first save too
+    assert 'name="f.name"' not in page and 'name="f.id_card_number"' not in page
+    assert 'name="f.specialty"' in page
+    alice_client.post(
+        f"/applications/{number}/?section=basic",
+        {"f.name": "张三", "f.id_card_number": "11010519491231002X", "f.specialty": "语文"},
+    )
+    with in_region("urumqi"):
+        saved = SectionEntry.objects.get(application__number=number, key="basic").data
+    assert (saved["name"], saved["id_card_number"]) == (alice.name, alice.id_card_number)
+    assert saved["specialty"] == "语文"
 
 
 def test_the_editor_saves_a_section_typed_into_the_form(alice_client, offering, unit):
@@ -112,7 +134,8 @@ def test_my_applications_runs_constant_queries(
 
     first = open_offering()
     create(alice_client, first, unit)
-    budget = 9  # session, user, notifications badge, applications, index, authorities...
+    budget = 10  # session, user, notifications badge, applications, index, authorities,
+    # the units' recommending units (contacts on the flow)
     with django_assert_max_num_queries(budget):
         alice_client.get("/applications/")
     codes = Qualification.objects.filter(

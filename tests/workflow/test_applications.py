@@ -1,9 +1,14 @@
 """阿丽娅 writes an application section by section, submits it to her unit, withdraws it."""
 
+from datetime import date, timedelta
+
 import pytest
+from django.utils import timezone
 
 from core.models import ApplicationIndex, Role
+from core.validators import make_id_card_number
 from tenants.crossing import in_region
+from tests.core.test_catalog_data import sample
 from tests.support import client_for
 from tests.workflow.conftest import create, fill_every_section, open_offering
 from workflow.models import Application, TransitionRecord
@@ -269,3 +274,90 @@ def test_history_is_written_with_the_transition(alice_client, offering, unit):
         "in_review",
         "申请人",
     )
+
+
+# --- 基本信息 comes from the verified account ----------------------------------------------
+
+
+def basic_section(client, number: str) -> dict:
+    detail = client.get(f"/api/v1/applications/{number}/").json()
+    return next(s for s in detail["sections"] if s["key"] == "basic")
+
+
+@pytest.fixture
+def alice_verified(alice):
+    """阿丽娅's account as registration verified it: her name and her own ID number."""
+    alice.id_card_number = make_id_card_number("650102", date(1990, 5, 4), 26)  # even: 女
+    alice.save(update_fields=["id_card_number"])
+    return alice
+
+
+def test_name_id_number_gender_and_birth_date_come_from_the_account(
+    alice_client, alice_verified, offering, unit
+):
+    """阿丽娅 sends someone else's ID number, a man's gender, a birth date in 2030 and another
+    name: the section keeps what her verified account says, and is valid."""
+    number = create(alice_client, offering, unit).json()["number"]
+    schema = basic_section(alice_client, number)["schema"]
+    forged = {
+        **sample(schema),
+        "name": "张三",
+        "id_card_number": "11010519491231002X",
+        "gender": "男",
+        "birth_date": "2030-01-01",
+    }
+
+    response = alice_client.put(
+        f"/api/v1/applications/{number}/sections/basic/",
+        {"data": forged},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    mine = {
+        "name": "阿丽娅",
+        "id_card_number": alice_verified.id_card_number,
+        "gender": "女",
+        "birth_date": "1990-05-04",
+    }
+    assert {key: body["data"][key] for key in mine} == mine
+    assert body["errors"] == {}
+    saved = basic_section(alice_client, number)
+    assert {key: saved["data"][key] for key in mine} == mine
+    for key in mine:
+        assert saved["schema"]["properties"][key]["readOnly"] is True
+
+
+def test_a_program_that_leaves_the_account_fields_out_still_completes_the_section(
+    alice_client, alice_verified, offering, unit
+):
+    number = create(alice_client, offering, unit).json()["number"]
+    schema = basic_section(alice_client, number)["schema"]
+    read_only = {key for key, prop in schema["properties"].items() if prop.get("readOnly")}
+    assert read_only == {"name", "id_card_number", "gender", "birth_date"}
+    data = {key: value for key, value in sample(schema).items() if key not in read_only}
+
+    response = alice_client.put(
+        f"/api/v1/applications/{number}/sections/basic/",
+        {"data": data},
+        content_type="application/json",
+    )
+
+    assert response.json()["errors"] == {}
+    assert response.json()["data"]["birth_date"] == "1990-05-04"
+
+
+def test_a_date_of_joining_work_after_today_is_refused(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    schema = basic_section(alice_client, number)["schema"]
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+
+    response = alice_client.put(
+        f"/api/v1/applications/{number}/sections/basic/",
+        {"data": {**sample(schema), "work_start_date": tomorrow}},
+        content_type="application/json",
+    )
+
+    assert response.json()["errors"] == {"work_start_date": ["「参加工作时间」不能晚于今天"]}
+    assert response.json()["complete"] is False

@@ -15,7 +15,7 @@ import io
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -39,6 +39,7 @@ from core.models import (
     UnitChangeRequest,
     User,
 )
+from core.validators import make_id_card_number
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
@@ -128,6 +129,7 @@ def world(alice, offering, unit, make_user) -> World:
 
 
 def applicants(count: int) -> list[User]:
+    """`count` applicants, each with an ID number of their own (基本信息 is filled from it)."""
     batch = next(_serial)
     return User.objects.bulk_create(
         User(
@@ -135,9 +137,14 @@ def applicants(count: int) -> list[User]:
             name=f"申请人{i}",
             role=Role.APPLICANT,
             phone="13900000000",
+            id_card_number=id_card_number(batch * 10_000 + i),
         )
         for i in range(count)
     )
+
+
+def id_card_number(n: int) -> str:
+    return make_id_card_number("650106", date(1930, 1, 1) + timedelta(days=n // 1000), n % 1000)
 
 
 def applications(

@@ -7,13 +7,14 @@ controls (inputs, checked boxes, the selected option, textareas) into a QueryDic
 from __future__ import annotations
 
 import copy
+from datetime import timedelta
 from html.parser import HTMLParser
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.http import QueryDict
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.catalog.data import form_sections
 from core.catalog.forms import form_validate_section, section_validator
@@ -188,6 +189,12 @@ def without_empty_lists(value: Any) -> Any:
     return value
 
 
+def without_read_only(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """What a page posts back: the fields the server fills (`readOnly`) are shown, not sent."""
+    props = schema["properties"]
+    return {name: value for name, value in data.items() if not props[name].get("readOnly")}
+
+
 TRICKY = "A&B <i>\"引号\"</i> 'x'"
 
 
@@ -234,7 +241,7 @@ def test_a_valid_section_survives_render_and_submit(sec):
 
     html = render_section(schema, data, {})
 
-    assert parse_section(schema, submit(html)) == data
+    assert parse_section(schema, submit(html)) == without_read_only(schema, data)
 
 
 @pytest.mark.parametrize("sec", all_sections())
@@ -244,7 +251,7 @@ def test_every_kind_of_value_survives_render_and_submit(sec):
 
     html = render_section(schema, data, {})
 
-    assert parse_section(schema, submit(html)) == data
+    assert parse_section(schema, submit(html)) == without_read_only(schema, data)
     assert "<i>" not in str(html)
 
 
@@ -334,13 +341,13 @@ def test_numbers_are_numbers_when_they_parse_and_text_otherwise(typed, integer, 
 def test_an_invalid_date_is_kept_and_shown_as_text():
     schema = schema_of("teacher", "basic")
 
-    data = parse_section(schema, {"f.birth_date": "1990-02-30"})
-    assert data == {"birth_date": "1990-02-30"}
-    assert "birth_date" in validate("teacher", "basic", data)
+    data = parse_section(schema, {"f.work_start_date": "2010-02-30"})
+    assert data == {"work_start_date": "2010-02-30"}
+    assert "work_start_date" in validate("teacher", "basic", data)
 
     controls = {c.get("name"): c for c in read(render_section(schema, data, {})).controls}
-    assert controls["f.birth_date"]["type"] == "text"
-    assert controls["f.birth_date"]["value"] == "1990-02-30"
+    assert controls["f.work_start_date"]["type"] == "text"
+    assert controls["f.work_start_date"]["value"] == "2010-02-30"
 
 
 def test_a_value_no_longer_offered_stays_selected():
@@ -376,7 +383,7 @@ def test_text_is_trimmed_but_a_long_text_keeps_its_lines_and_indent():
 def test_nul_characters_are_dropped():
     schema = schema_of("teacher", "basic")
 
-    assert parse_section(schema, {"f.name": "张\x00三"}) == {"name": "张三"}
+    assert parse_section(schema, {"f.department": "教\x00务处"}) == {"department": "教务处"}
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -495,17 +502,16 @@ def test_each_kind_of_field_gets_its_widget():
         c.get("name"): c
         for c in read(render_section(schema_of("teacher", "basic"), {}, {})).controls
     }
-    assert controls["f.name"]["tag"] == "input"
-    assert controls["f.name"]["type"] == "text"
-    assert controls["f.name"]["maxlength"] == "50"
-    assert controls["f.birth_date"]["type"] == "date"
+    assert controls["f.specialty"]["tag"] == "input"
+    assert controls["f.specialty"]["type"] == "text"
+    assert controls["f.specialty"]["maxlength"] == "50"
+    assert controls["f.work_start_date"]["type"] == "date"
     assert controls["f.email"]["type"] == "email"
-    gender = controls["f.gender"]
-    assert gender["tag"] == "select"
-    assert [(o["value"], o["text"]) for o in gender["options"]] == [
+    education = controls["f.education"]
+    assert education["tag"] == "select"
+    assert [(o["value"], o["text"]) for o in education["options"]] == [
         ("", "请选择"),
-        ("男", "男"),
-        ("女", "女"),
+        *[(level, level) for level in ("中专", "大学专科", "大学本科", "硕士研究生", "博士研究生")],
     ]
     transfer = controls["f.is_transfer"]
     assert [(o["value"], o["text"]) for o in transfer["options"]] == [
@@ -637,6 +643,63 @@ def test_readonly_booleans_and_missing_values_read_as_words():
     assert "否" in html
     assert "未填写" in html
     assert read(html).controls == []
+
+
+def test_what_the_server_fills_is_shown_but_never_an_input_nor_read_back():
+    """基本信息 takes the name, ID number, gender and birth date from the account: the
+    applicant sees them, cannot type them, and a forged post of them is ignored."""
+    schema = schema_of("teacher", "basic")
+    account = {
+        "name": "阿丽娅",
+        "id_card_number": "11010519491231002X",
+        "gender": "女",
+        "birth_date": "1949-12-31",
+    }
+
+    html = render_section(schema, {**account, "department": "教务处"}, {})
+
+    names = {c.get("name") for c in read(html).controls}
+    assert "f.department" in names
+    assert not {f"f.{name}" for name in account} & names
+    page = str(html)
+    for value in account.values():
+        assert value in page
+    assert '姓名 <span class="required">*</span>' not in page  # nothing to fill in
+    assert '<span class="hint">以账号实名信息为准，不能修改。</span>' in page
+    forged = submit(html, f__name="张三", f__id_card_number="650102203001010012")
+    assert parse_section(schema, forged) == {"department": "教务处"}
+
+
+def test_an_error_on_a_field_the_server_fills_still_shows_beside_it():
+    schema = schema_of("teacher", "basic")
+    errors = {"id_card_number": ["「身份证号」为必填项"]}
+
+    places = error_places(render_section(schema, {}, errors)).places
+
+    assert ("id_card_number", "id_card_number", "「身份证号」为必填项") in places
+
+
+def test_a_bad_id_number_and_dates_after_today_are_reported_in_chinese():
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    data = {
+        "id_card_number": "110105194912310021",  # the check digit should be X
+        "birth_date": "2030-01-01",
+        "work_start_date": tomorrow,
+    }
+
+    errors = validate("teacher", "basic", data)
+
+    assert errors["id_card_number"] == [
+        "「身份证号」不正确：身份证号码校验位不正确，请核对后重新输入。"
+    ]
+    assert errors["birth_date"] == ["「出生日期」不能晚于今天"]
+    assert errors["work_start_date"] == ["「参加工作时间」不能晚于今天"]
+    today = {"work_start_date": timezone.localdate().isoformat()}
+    assert "work_start_date" not in validate("teacher", "basic", today)
+    future = {"graduation_date": tomorrow}
+    assert validate("general", "education", future)["graduation_date"] == [
+        "「最高学历毕业时间」不能晚于今天"
+    ]
 
 
 # --- errors ----------------------------------------------------------------------------------

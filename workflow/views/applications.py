@@ -29,7 +29,7 @@ from workflow.locality import locality_advice
 from workflow.models import Offering
 from workflow.review import comments_by_section
 from workflow.schema_forms import parse_section, render_section
-from workflow.sections import section_states
+from workflow.sections import section_states, section_with_account
 from workflow.selectors import application_flow_views, flow_view, offerings_for
 from workflow.transitions import allowed_actions, apply_transition
 
@@ -168,7 +168,13 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "states": states,
             "current": current,
             "form_html": render_section(
-                current.schema, current.data, current.errors, readonly=not editable
+                current.schema,
+                # What the account fills in is shown before the first save too.
+                section_with_account(current.schema, current.data, application.applicant)
+                if editable
+                else current.data,
+                current.errors,
+                readonly=not editable,
             ),
             "editable": editable,
             "comments": comments.get(key, []),
