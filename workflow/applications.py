@@ -29,13 +29,24 @@ def _next_number() -> str:
     return f"RSSQ{value:08d}"
 
 
+def unit_incomplete_message(unit: Unit) -> str:
+    return _(
+        "“%(unit)s”的单位信息尚未完善，还不能审核申请书。请联系该单位管理员先“完善单位信息”，"
+        "或选择其他单位。"
+    ) % {"unit": unit.name}
+
+
 def application_create(*, applicant: User, offering: Offering, unit: Unit) -> Application:
-    """新增申请书: only applicants; only an open offering; once per qualification and year
-    across every region (the public index's constraint decides, atomically)."""
+    """新增申请书: only applicants; only an open offering; only a base unit whose information
+    is complete (an incomplete one cannot review, so the application would wait there for
+    ever); once per qualification and year across every region (the public index's
+    constraint decides, atomically)."""
     if applicant.role != Role.APPLICANT:
         raise PermissionDenied(_("只有申请人可以新增申请书；单位管理员等账号不能申报职称。"))
     if offering.window_state() != "open":
         raise ConflictError(_("该资格当前不在申报时间内。"), code="window_closed")
+    if not unit.is_complete:
+        raise ValidationError({"unit": [unit_incomplete_message(unit)]})
     qualification = offering.qualification
     year = offering.year
     if ApplicationIndex.objects.filter(

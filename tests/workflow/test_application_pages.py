@@ -6,6 +6,8 @@ from PIL import Image
 
 from core.models import ApplicationIndex
 from tenants.crossing import in_region
+from tenants.models import Region
+from tests.support import complete_unit
 from tests.workflow.conftest import create, fill_every_section
 from workflow.models import SectionEntry
 
@@ -49,6 +51,35 @@ def test_new_application_page_creates_one_and_warns_about_locality(
     ).content.decode()
     assert "属地化" in edit
     assert "乌鲁木齐市" in edit
+
+
+def test_a_unit_that_cannot_review_is_shown_but_cannot_be_chosen(
+    alice_client, alice, offering, unit
+):
+    """A search for 十中 finds the complete 第十中学 and 第十一中学, which never filled in its
+    address: it comes last, marked and disabled, and a forged choice of it is refused."""
+    region = Region.objects.get(schema_name="urumqi")
+    eleventh = complete_unit(region, "乌鲁木齐市第十一中学", "乌市十一中", "TK000011", address="")
+    eleventh.save()
+
+    page = alice_client.get("/applications/new/", {"unit_q": "十"}).content.decode()
+
+    assert page.index("乌鲁木齐市第十中学（乌鲁木齐市）") < page.index("乌鲁木齐市第十一中学")
+    assert (
+        f'<option value="{eleventh.pk}" disabled>乌鲁木齐市第十一中学（乌鲁木齐市） — '
+        "单位信息未完善，暂不能选择</option>"
+    ) in page
+    assert f'<option value="{unit.pk}">乌鲁木齐市第十中学（乌鲁木齐市）</option>' in page
+
+    response = alice_client.post(
+        "/applications/new/", {"offering": offering.pk, "unit": eleventh.pk, "unit_q": "十"}
+    )
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "“乌鲁木齐市第十一中学”的单位信息尚未完善，还不能审核申请书" in body
+    assert "完善单位信息" in body
+    assert not ApplicationIndex.objects.filter(applicant=alice).exists()
 
 
 def test_the_account_s_name_and_id_number_are_shown_and_cannot_be_changed(

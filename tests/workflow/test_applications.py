@@ -8,8 +8,9 @@ from django.utils import timezone
 from core.models import ApplicationIndex, Role
 from core.validators import make_id_card_number
 from tenants.crossing import in_region
+from tenants.models import Region
 from tests.core.test_catalog_data import sample
-from tests.support import client_for
+from tests.support import client_for, complete_unit
 from tests.workflow.conftest import create, fill_every_section, open_offering
 from workflow.models import Application, TransitionRecord
 
@@ -361,3 +362,27 @@ def test_a_date_of_joining_work_after_today_is_refused(alice_client, offering, u
 
     assert response.json()["errors"] == {"work_start_date": ["「参加工作时间」不能晚于今天"]}
     assert response.json()["complete"] is False
+
+
+# --- a base unit that cannot review yet ---------------------------------------------------------
+
+
+@pytest.fixture
+def incomplete_unit(db):
+    """乌鲁木齐市第九中学 registered but never filled in its address: it cannot review."""
+    region = Region.objects.get(schema_name="urumqi")
+    unit = complete_unit(region, "乌鲁木齐市第九中学", "乌市九中", "TK000009", address="")
+    unit.save()
+    return unit
+
+
+def test_an_application_cannot_go_to_a_unit_that_cannot_review(
+    alice_client, alice, offering, incomplete_unit
+):
+    response = create(alice_client, offering, incomplete_unit)
+
+    assert response.status_code == 400
+    [message] = response.json()["unit"]
+    assert "乌鲁木齐市第九中学" in message
+    assert "完善单位信息" in message
+    assert not ApplicationIndex.objects.filter(applicant=alice).exists()

@@ -1,10 +1,14 @@
 """The applicant's pages: 我的申请书, 新增申请书, and the edit page (sections, attachments,
 condition advice, submit / withdraw / delete)."""
 
+from functools import reduce
+from operator import or_
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Q, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,11 +38,37 @@ from workflow.selectors import application_flow_views, flow_view, offerings_for
 from workflow.transitions import allowed_actions, apply_transition
 
 
+class _UnitSelect(forms.Select):
+    """Units whose information is incomplete are listed, marked and disabled: they cannot
+    review, so an application there would wait for ever."""
+
+    def create_option(self, *args: object, **kwargs: object) -> dict:
+        option = super().create_option(*args, **kwargs)
+        unit = getattr(option["value"], "instance", None)
+        if isinstance(unit, Unit) and not unit.is_complete:
+            option["attrs"]["disabled"] = True
+        return option
+
+
+def _unit_label(unit: Unit) -> str:
+    label = f"{unit.name}（{unit.region.name}）"
+    if not unit.is_complete:
+        label += " — " + _("单位信息未完善，暂不能选择")
+    return label
+
+
 class NewApplicationForm(forms.Form):
     offering = forms.ModelChoiceField(
         label=gettext_lazy("申请资格"), queryset=Offering.objects.none()
     )
-    unit = forms.ModelChoiceField(label=gettext_lazy("基层工作单位"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("基层工作单位"),
+        queryset=Unit.objects.none(),
+        widget=_UnitSelect,
+        help_text=gettext_lazy(
+            "单位信息尚未完善的单位不能审核申请书，暂不能选择；请联系该单位管理员先完善单位信息。"
+        ),
+    )
 
     def __init__(self, *args: object, unit_search: str = "", **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -49,15 +79,19 @@ class NewApplicationForm(forms.Form):
             f"[{o.qualification.get_level_display()}] {o.qualification.name}"
             f" — {o.committee.name}，{timezone.localtime(o.closes_at):%Y-%m-%d} 截止"
         )
-        units = Unit.objects.select_related("region").order_by("name")
+        units = Unit.objects.select_related("region")
         if unit_search:
             units = (
                 units.filter(name__icontains=unit_search)
                 | units.filter(short_name__icontains=unit_search)
                 | units.filter(credit_code=unit_search.upper())
             )
+        incomplete = reduce(or_, (Q(**{name: ""}) for name in Unit.REQUIRED_FOR_REVIEW))
+        units = units.annotate(
+            incomplete=Case(When(incomplete, then=Value(1)), default=Value(0))
+        ).order_by("incomplete", "name")  # those that can review first
         self.fields["unit"].queryset = units
-        self.fields["unit"].label_from_instance = lambda u: f"{u.name}（{u.region.name}）"
+        self.fields["unit"].label_from_instance = _unit_label
         if not unit_search:
             self.fields["unit"].widget.choices = [("", _("请先搜索单位名称"))]
 
@@ -112,6 +146,8 @@ def new_application(request: HttpRequest) -> HttpResponse:
             )
         except ConflictError as error:
             form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error(None, error)  # keyed by field: {"unit": [...]}
         else:
             advice = locality_advice(unit=application.unit, qualification=application.qualification)
             if advice.message:
