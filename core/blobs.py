@@ -3,22 +3,28 @@
 Every upload is checked by its content, never by its name or declared type: JPEG, PNG or PDF,
 at most `upload_limit_for(region)` bytes. Images are decoded in full under a pixel limit,
 turned upright from EXIF and re-encoded without metadata (GPS, camera, comments, XMP); PDFs
-must parse, be unencrypted and have pages. The cleaned bytes are what is stored, and their
+must parse, be unencrypted, have pages and hold no active content (JavaScript, actions run on
+opening, launches, embedded files, XFA). The cleaned bytes are what is stored, and their
 SHA-256 is the file's identity, so the same file is stored once however often and by whoever
 it is uploaded. A person's 附件库 is their `LibraryItem` rows; the file itself goes only when
 its last owner lets go of it.
 
 Files live under the private root `MEDIA_ROOT/blobs/<sha[:2]>/<sha>` (thumbnail beside it)
 and are served only through `blob_response`, after `blob_open_for` has said who may read
-them: in production nginx sends the bytes (`X-Accel-Redirect`), in development Django does.
+them: in production nginx sends the bytes (`X-Accel-Redirect`), in development Django does;
+either way in a CSP sandbox, so a browser never runs anything a file holds.
 """
 
 import hashlib
 import io
 import os
+import re
 import tempfile
+import threading
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -32,8 +38,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, gettext_lazy
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from core.errors import ConflictError, TooLargeError
 from core.models import AttachmentUse, User
@@ -64,6 +71,45 @@ _EXTENSIONS = {
 }
 _KNOWN_EXTENSIONS = frozenset(ext for exts in _EXTENSIONS.values() for ext in exts)
 _PNG_MODES = frozenset({"1", "L", "LA", "I;16", "I;16B", "P", "RGB", "RGBA"})
+# Active PDF content: keys whose presence means a viewer may run something (scripts, actions on
+# opening a document or a page or a field, launching programs, embedded files, XFA forms,
+# multimedia), and action types (/S) that do so. A plain link (/URI, /GoTo) is not active.
+_ACTIVE_PDF_KEYS = frozenset(
+    {
+        "/JS",
+        "/JavaScript",
+        "/AA",
+        "/Launch",
+        "/EmbeddedFile",
+        "/EmbeddedFiles",
+        "/XFA",
+        "/RichMedia",
+        "/SubmitForm",
+        "/ImportData",
+    }
+)
+_ACTIVE_PDF_ACTIONS = frozenset(
+    {
+        "/JavaScript",
+        "/Launch",
+        "/SubmitForm",
+        "/ImportData",
+        "/GoToE",
+        "/GoToR",
+        "/RichMediaExecute",
+        "/Rendition",
+        "/Movie",
+        "/Sound",
+    }
+)
+# Names long enough never to turn up by chance inside compressed data: looked for in the raw
+# bytes too, for objects a viewer might find that the parser above does not reach.
+_ACTIVE_PDF_RAW_NAMES = frozenset(
+    {b"/JavaScript", b"/Launch", b"/EmbeddedFile", b"/EmbeddedFiles", b"/RichMedia"}
+)
+_PDF_NAME = re.compile(rb"/(?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})+")
+# More objects than a 2 MB file can sensibly hold: refused as broken rather than walked.
+MAX_PDF_OBJECTS = 200_000
 _FORBIDDEN_NAME_CHARS = frozenset('<>:"/\\|?*')
 
 EMPTY_FILE = gettext_lazy("文件是空的。")
@@ -73,6 +119,10 @@ TOO_MANY_PIXELS = gettext_lazy("图片像素过大（超过 %(limit)s 万像素�
 BROKEN_PDF = gettext_lazy("PDF 文件已损坏或无法打开。")
 ENCRYPTED_PDF = gettext_lazy("PDF 文件已加密或设有密码，请上传未加密的文件。")
 EMPTY_PDF = gettext_lazy("PDF 文件没有任何页面。")
+ACTIVE_PDF = gettext_lazy(
+    "PDF 文件含有脚本、自动执行的动作或嵌入文件等活动内容，不能上传。"
+    "请用扫描软件或“打印为 PDF”重新生成后再上传。"
+)
 IN_USE = gettext_lazy("该文件正被申报材料使用，不能删除。")
 
 
@@ -212,10 +262,26 @@ def _open_image(data: bytes, pil_format: str) -> Image.Image:
     return image
 
 
+_DECODING = threading.Lock()
+
+
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """Decode with Pillow's process-wide LOAD_TRUNCATED_IMAGES off: weasyprint turns it on when
+    it is imported (printing), which made a truncated upload pass as a sound image."""
+    with _DECODING:
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def _clean_image(data: bytes, content_type: str) -> CleanFile:
     pil_format = _PIL_FORMATS[content_type]
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             # Headers first (cheap), then a structural check, then a full decode.
             with _open_image(data, pil_format) as probe:
@@ -276,19 +342,80 @@ def _thumbnail(image: Image.Image) -> bytes:
 
 
 def _clean_pdf(data: bytes) -> CleanFile:
+    """A PDF is kept as uploaded only when it parses, is unencrypted, has pages and holds no
+    active content (scripts, automatic actions, launches, embedded files, XFA): those are
+    refused, never stored, so no reader's viewer can run them."""
     try:
         reader = PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
         pages = 0 if encrypted else len(reader.pages)
         if pages:
             _ = reader.pages[0].mediabox
+        active = not encrypted and (_raw_active_names(data) or _pdf_active(reader))
     except Exception as exc:  # pypdf raises many types on broken input
         raise _invalid(BROKEN_PDF, "broken_pdf") from exc
     if encrypted:
         raise _invalid(ENCRYPTED_PDF, "encrypted_pdf")
     if pages == 0:
         raise _invalid(EMPTY_PDF, "empty_pdf")
+    if active:
+        raise _invalid(ACTIVE_PDF, "active_pdf")
     return CleanFile(data=data, content_type=BlobType.PDF, pages=pages)
+
+
+def _raw_active_names(data: bytes) -> bool:
+    """Whether the bytes spell an active name anywhere, #-escapes (/J#61vaScript) undone."""
+    for match in _PDF_NAME.finditer(data):
+        name = match.group()
+        if b"#" in name:
+            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name)
+        if name in _ACTIVE_PDF_RAW_NAMES:
+            return True
+    return False
+
+
+def _pdf_active(reader: PdfReader) -> bool:
+    """Whether any object reachable from the trailer (the catalog, pages, annotations, forms,
+    name trees, object streams...) carries an active key or action. Walks without recursion;
+    every indirect object is visited once."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[object] = [reader.trailer]
+    visited = 0
+    while stack:
+        value = stack.pop()
+        if isinstance(value, IndirectObject):
+            key = (value.idnum, value.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            value = value.get_object()
+        visited += 1
+        if visited > MAX_PDF_OBJECTS:
+            raise ValueError("too many objects")
+        if isinstance(value, DictionaryObject):
+            if _ACTIVE_PDF_KEYS.intersection(value.keys()):
+                return True
+            if _active_action(value.get("/OpenAction")):
+                return True
+            if value.get("/S") in _ACTIVE_PDF_ACTIONS:
+                return True
+            stack.extend(value.values())
+        elif isinstance(value, ArrayObject):
+            stack.extend(value)
+    return False
+
+
+def _active_action(action: object) -> bool:
+    """An /OpenAction runs something unless it only goes to a place in the document."""
+    if action is None:
+        return False
+    if isinstance(action, IndirectObject):
+        action = action.get_object()
+    if isinstance(action, ArrayObject):  # a destination: [page /Fit]
+        return False
+    if isinstance(action, DictionaryObject):
+        return action.get("/S") != "/GoTo" or "/Next" in action
+    return True
 
 
 def clean_name(raw: str | None, content_type: str) -> str:
@@ -458,6 +585,9 @@ def blob_response(
         "ETag": etag,
         "Cache-Control": "private, no-cache",
         "X-Content-Type-Options": "nosniff",
+        # Whatever a file holds, a browser shows it in a sandbox: no script runs, no form posts,
+        # nothing reaches this origin's cookies or pages (nginx adds the same, deploy/).
+        "Content-Security-Policy": "sandbox",
         "Content-Disposition": content_disposition_header(as_attachment=False, filename=filename),
     }
     not_modified = get_conditional_response(request, etag=etag)

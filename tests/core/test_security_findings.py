@@ -648,8 +648,7 @@ def test_the_fifth_wrong_old_password_locks_the_account_with_json_429(alice):
     assert alice.check_password("Demo-Pass-2026")  # unchanged
     assert AuditEvent.objects.filter(kind=AuditKind.LOCKOUT, username=alice.username).exists()
     assert (
-        AuditEvent.objects.filter(kind=AuditKind.LOGIN_FAILED, username=alice.username).count()
-        >= 5
+        AuditEvent.objects.filter(kind=AuditKind.LOGIN_FAILED, username=alice.username).count() >= 5
     )
     # The same client cannot log in either: one lockout, as for the login.
     assert_locked_out_json(token_attempt(alice.username, "Demo-Pass-2026"))
@@ -696,3 +695,181 @@ def test_the_right_old_password_still_changes_it_and_clears_failures(alice):
     assert change_password(client, "Demo-Pass-2026").status_code == 204
     alice.refresh_from_db()
     assert alice.check_password(STRONG)
+
+
+# --- 7. PDFs with active content are refused; every file is served in a sandbox ---------------
+
+
+def pdf_with(build=None) -> bytes:
+    """A one-page PDF made with pypdf; `build(writer)` adds something to it."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if build is not None:
+        build(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def open_action_javascript(writer):
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('pwned');"),
+        }
+    )
+
+
+def document_javascript(writer):
+    """pypdf's own way: a script run on opening, in the /Names /JavaScript tree."""
+    from pypdf.actions import JavaScript
+
+    writer.add_open_action(JavaScript("this.print({bUI: false, bSilent: true});"))
+
+
+def open_action_launch(writer):
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer._root_object[NameObject("/OpenAction")] = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/Launch"),
+                NameObject("/F"): TextStringObject("calc.exe"),
+            }
+        )
+    )
+
+
+def page_additional_action(writer):
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer.pages[0][NameObject("/AA")] = DictionaryObject(
+        {
+            NameObject("/O"): DictionaryObject(
+                {
+                    NameObject("/S"): NameObject("/URI"),
+                    NameObject("/URI"): TextStringObject("https://evil.example/"),
+                }
+            )
+        }
+    )
+
+
+def xfa_form(writer):
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/Fields"): ArrayObject(), NameObject("/XFA"): ArrayObject()}
+    )
+
+
+def open_at_first_page(writer):
+    from pypdf.generic import ArrayObject, NameObject
+
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject(
+        [writer.pages[0].indirect_reference, NameObject("/Fit")]
+    )
+
+
+def named(data, name):
+    buffer = io.BytesIO(data)
+    buffer.name = name
+    return buffer
+
+
+@pytest.fixture
+def alice_client(alice):
+    client = client_for("urumqi")
+    client.force_login(alice)
+    return client
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        open_action_javascript,
+        document_javascript,
+        open_action_launch,
+        lambda writer: writer.add_attachment("run.exe", b"MZ\x90\x00"),
+        page_additional_action,
+        xfa_form,
+    ],
+    ids=["openaction-js", "names-js", "launch", "embedded-file", "page-aa", "xfa"],
+)
+def test_a_pdf_with_active_content_is_refused_and_not_stored(alice_client, build):
+    from core.models import Blob
+
+    response = alice_client.post("/api/v1/blobs/", {"file": named(pdf_with(build), "a.pdf")})
+    assert response.status_code == 400
+    assert "活动内容" in response.json()["file"][0]
+    assert not Blob.objects.exists()
+
+
+def test_a_hex_escaped_javascript_name_is_found_too(alice_client):
+    data = pdf_with(open_action_javascript)
+    assert b"/JavaScript" in data
+    disguised = data.replace(b"/JavaScript", b"/J#61vaScript").replace(b"/JS ", b"/J#53 ")
+    response = alice_client.post("/api/v1/blobs/", {"file": named(disguised, "a.pdf")})
+    assert response.status_code == 400
+
+
+def test_a_pdf_that_opens_at_its_first_page_is_fine(alice_client):
+    response = alice_client.post(
+        "/api/v1/blobs/", {"file": named(pdf_with(open_at_first_page), "a.pdf")}
+    )
+    assert response.status_code == 201, response.content
+
+
+def test_the_anonymous_id_scan_upload_refuses_active_pdfs_too(db):
+    response = client_for("public").post(
+        "/api/v1/auth/register/id-card-scan/",
+        {"file": named(pdf_with(open_action_javascript), "id.pdf")},
+    )
+    assert response.status_code == 400
+
+
+def test_every_file_is_served_in_a_sandbox(alice_client):
+    sha = alice_client.post("/api/v1/blobs/", {"file": png_file()}).json()["sha256"]
+    pdf = alice_client.post("/api/v1/blobs/", {"file": named(pdf_with(), "a.pdf")})
+    for path in [
+        f"/api/v1/blobs/{sha}/content",
+        f"/api/v1/blobs/{sha}/thumbnail",
+        f"/library/{sha}/file",
+        f"/library/{sha}/thumbnail",
+        f"/api/v1/blobs/{pdf.json()['sha256']}/content",
+    ]:
+        response = alice_client.get(path)
+        assert response.status_code == 200, path
+        assert response["Content-Security-Policy"] == "sandbox", path
+        assert response["X-Content-Type-Options"] == "nosniff", path
+
+
+def test_in_production_nginx_sends_the_file_and_the_sandbox(alice_client, settings):
+    from pathlib import Path
+
+    sha = alice_client.post("/api/v1/blobs/", {"file": png_file()}).json()["sha256"]
+    settings.PRIVATE_FILES_ACCEL_PREFIX = "/_private/"
+    response = alice_client.get(f"/api/v1/blobs/{sha}/content")
+    assert response["X-Accel-Redirect"].startswith("/_private/blobs/")
+    assert response["Content-Security-Policy"] == "sandbox"
+    nginx = (Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf").read_text()
+    private = nginx.split("location /_private/")[1].split("}")[0]
+    assert 'add_header Content-Security-Policy "sandbox" always;' in private
+    assert 'add_header X-Content-Type-Options "nosniff" always;' in private
+
+
+def test_a_truncated_image_is_refused_even_after_weasyprint_was_imported(alice_client):
+    """weasyprint switches Pillow's LOAD_TRUNCATED_IMAGES on for the whole process."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), "red").save(buffer, "JPEG", quality=95)
+    truncated = named(buffer.getvalue()[:1500], "scan.jpg")
+    assert alice_client.post("/api/v1/blobs/", {"file": truncated}).status_code == 400
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as weasyprint wants it
