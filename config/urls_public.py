@@ -3,7 +3,8 @@
 from django.urls import path
 
 from core.views.home import public_home
+from printing import urls as printing_urls
 
 from .urls_common import urlpatterns as common
 
-urlpatterns = [path("", public_home, name="home"), *common]
+urlpatterns = [path("", public_home, name="home"), *printing_urls.public_pages, *common]

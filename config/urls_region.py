@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from core.views import region_admin
+from printing import urls as printing_urls
 from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
 from workflow.views import applications as application_pages
@@ -57,6 +58,7 @@ region_api = [
     ),
     path("committees/", CommitteeListApi.as_view(), name="api-committees"),
     path("offerings/", OfferingListApi.as_view(), name="api-offerings"),
+    *printing_urls.region_api,
 ]
 
 urlpatterns = [
@@ -131,5 +133,6 @@ urlpatterns = [
         region_admin.unit_change_decide,
         name="region-admin-unit-change-decide",
     ),
+    *printing_urls.region_pages,
     *common,
 ]

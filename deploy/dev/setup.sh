@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the project needs on a Debian machine: the Python virtualenv with the pinned
-# packages, gettext (translations) and, with --browser, Debian's chromium for browser tests.
+# packages, gettext (translations), the fonts and poppler of printing and, with --browser,
+# Debian's chromium for browser tests.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -28,6 +29,15 @@ if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
 fi
 
 command -v msgfmt >/dev/null || apt_install gettext || { echo "setup: gettext missing" >&2; exit 1; }
+# Printing (printing/): a CJK face with a real bold (Noto Sans/Serif CJK), an Arabic-script face
+# for Uyghur names and addresses (Noto Naskh/Sans Arabic), and poppler's pdffonts/pdftoppm that
+# the tests read PDFs with.
+fc-list "Noto Sans CJK SC:style=Bold" 2>/dev/null | grep -q . || apt_install fonts-noto-cjk \
+    || { echo "setup: fonts-noto-cjk missing" >&2; exit 1; }
+fc-list "Noto Naskh Arabic" 2>/dev/null | grep -q . || apt_install fonts-noto-core \
+    || { echo "setup: fonts-noto-core missing" >&2; exit 1; }
+command -v pdffonts >/dev/null || apt_install poppler-utils \
+    || { echo "setup: poppler-utils missing" >&2; exit 1; }
 DJANGO_SETTINGS_MODULE=config.settings.dev .venv/bin/python manage.py compilemessages -v 0 \
     --ignore=.venv >/dev/null
 

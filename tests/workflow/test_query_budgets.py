@@ -43,6 +43,7 @@ from core.validators import make_id_card_number
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
+from tests.printing import budgets as printing
 from tests.support import RegionClient, analyze, client_for, complete_unit
 from tests.workflow.test_review import RECOMMENDATION
 from workflow.applications import application_create
@@ -707,6 +708,41 @@ PAGES = [
     ),
     Page("api-application", "applicant", detail, 8, detail_files),
     Page("api-application-history", "applicant", its_history, 5, json_rows),
+    # Printing: a cached document is read, never rendered again, at any size.
+    Page(
+        "print-review-form", "applicant", printing.form_rows, 8, printing.pdf_count(printing.MARK)
+    ),
+    Page(
+        "print-material-bag",
+        "committee",
+        printing.bag_files,
+        8,
+        printing.pdf_count(printing.FILE_MARK),
+    ),
+    Page(
+        "api-document-review-form",
+        "unit",
+        printing.form_rows,
+        8,
+        printing.pdf_count(printing.MARK),
+    ),
+    Page(
+        "api-document-material-bag",
+        "applicant",
+        printing.bag_files,
+        7,
+        printing.pdf_count(printing.FILE_MARK),
+    ),
+    Page(
+        "print-batches",
+        "committee",
+        printing.committee_offerings,
+        7,
+        html("data-offering="),
+        base=1,
+    ),
+    Page("print-batch", "committee", printing.print_jobs, 6, marker='data-testid="batch-progress"'),
+    Page("print-batch-file", "committee", printing.merged_pages, 5, printing.pdf_pages),
 ]
 
 
@@ -1097,4 +1133,27 @@ def test_a_write_stays_within_its_budget_on_a_small_object_and_a_large_one(
         assert case.done(sent, response)
 
 
+# --- printing: the public site's verification of an official copy ------------------------------
+
+
+@pytest.mark.parametrize("copies", [1, MANY])
+def test_verifying_an_official_copy_costs_the_same_however_often_it_was_printed(
+    world: World, within, copies: int
+):
+    number, code = printing.official_copies(world, copies)
+    public = client_for("public")
+    urls = "config.urls_public"
+    page = within(lambda: public.get(reverse("verify", urlconf=urls)), 0)
+    assert page.status_code == 200
+    kwargs = {"number": number, "code": code}
+    found = within(lambda: public.get(reverse("verify-document", urlconf=urls, kwargs=kwargs)), 6)
+    assert 'data-testid="genuine"' in found.content.decode()
+    assert ('data-testid="superseded"' in found.content.decode()) == (copies > 1)
+    original = within(
+        lambda: public.get(reverse("verify-original", urlconf=urls, kwargs=kwargs)), 5
+    )
+    assert printing.pdf_pages(original) % 2 == 0
+
+
 COVERED = {case.route for case in PAGES} | {case.route for case in WRITES}
+COVERED |= {"verify", "verify-document", "verify-original"}
