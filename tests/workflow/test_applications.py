@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from core.models import ApplicationIndex, Role
+from core.models import ApplicationIndex, Role, User
 from core.validators import make_id_card_number
 from tenants.crossing import in_region
 from tenants.models import Region
@@ -31,18 +31,34 @@ def test_a_new_application_gets_a_number_and_the_manual_s_label(
     assert index.region.schema_name == "urumqi"
 
 
-def test_the_public_index_keeps_the_platform_s_language_whatever_the_applicant_reads(
+def test_the_public_index_stores_codes_and_each_reader_gets_their_own_language(
     offering, unit, alice
 ):
-    """The index is read by everyone (my applications on every host): an applicant who set
-    English must not leave English labels in it for the next reader."""
-    english = client_for("urumqi", HTTP_ACCEPT_LANGUAGE="en")
+    """The index is read by everyone (my applications on every host): it keeps codes, so an
+    applicant who reads English leaves nothing English in it, and each reader sees their own."""
+    english = client_for("public", HTTP_ACCEPT_LANGUAGE="en")
     english.force_login(alice)
     english.cookies["django_language"] = "en"
-    number = create(english, offering, unit).json()["number"]
+    number = create(alice_client_on("urumqi", alice, language="en"), offering, unit).json()[
+        "number"
+    ]
 
     index = ApplicationIndex.objects.get(number=number)
-    assert (index.label, index.current_node) == ("[乌鲁木齐市][中级]中小学教师/一级教师", "申请人")
+    assert (index.status, index.node_index, index.node_kind) == ("draft", None, "")
+    assert (index.waiting_org_kind, index.waiting_org_id) == ("", None)
+    [row] = english.get("/api/v1/me/applications/").json()
+    assert (row["status"], row["status_display"]) == ("draft", "Being edited by the applicant")
+    chinese = client_for("public")
+    chinese.force_login(alice)
+    [row] = chinese.get("/api/v1/me/applications/").json()
+    assert (row["status_display"], row["current_node"]) == ("申请人编辑中", "申请人编辑中")
+
+
+def alice_client_on(code: str, user, *, language: str):
+    client = client_for(code, HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    return client
 
 
 def test_numbers_are_unique_across_regions(alice_client, offering, unit, alice):
@@ -142,7 +158,8 @@ def test_submit_goes_to_the_base_unit_and_withdraw_brings_it_back(alice_client, 
         content_type="application/json",
     )
     assert withdrawn.json()["status"] == "draft"
-    assert withdrawn.json()["submissions_left"] == 2  # not refunded
+    # 收回 is "continue editing": a submission the unit never acted on does not count.
+    assert withdrawn.json()["submissions_left"] == 3
     history = alice_client.get(f"/api/v1/applications/{number}/history/").json()
     assert [h["action"] for h in history] == ["submit", "withdraw"]
     assert history[0]["to"] == "基层工作单位"
@@ -174,6 +191,19 @@ def test_the_limit_on_submissions_is_enforced(alice_client, catalog, unit):
     url = f"/api/v1/applications/{number}/transitions/"
     alice_client.post(url, {"action": "submit"}, content_type="application/json")
     alice_client.post(url, {"action": "withdraw"}, content_type="application/json")
+    assert (
+        alice_client.post(url, {"action": "submit"}, content_type="application/json").status_code
+        == 200
+    )
+    with in_region("urumqi"):  # the unit has looked at it: this submission counts
+        Application.objects.filter(number=number).update(unit_acted=True)
+    unit_admin = User.objects.get(username="unit-ten")
+    reviewer = client_for("urumqi")
+    reviewer.force_login(unit_admin)
+    returned = reviewer.post(
+        url, {"action": "return", "opinion": "请补充"}, content_type="application/json"
+    )
+    assert returned.status_code == 200, returned.content
     again = alice_client.post(url, {"action": "submit"}, content_type="application/json")
     assert again.status_code == 409
     assert again.json()["code"] == "submission_limit"
@@ -260,7 +290,7 @@ def test_my_applications_lists_every_region_from_the_index(alice_client, offerin
     assert all(r["url"].startswith("http://") for r in rows)
 
 
-def test_history_is_written_with_the_transition(alice_client, offering, unit):
+def test_history_is_written_with_the_transition(alice_client, offering, unit, alice):
     number = create(alice_client, offering, unit).json()["number"]
     fill_every_section(alice_client, number)
     alice_client.post(
@@ -270,11 +300,10 @@ def test_history_is_written_with_the_transition(alice_client, offering, unit):
     )
     with in_region("urumqi"):
         record = TransitionRecord.objects.get(application__number=number)
-    assert (record.from_status, record.to_status, record.from_node) == (
-        "draft",
-        "in_review",
-        "申请人",
-    )
+    assert (record.from_status, record.to_status) == ("draft", "in_review")
+    assert (record.from_node_index, record.from_node_kind) == (None, "")
+    assert (record.to_node_index, record.to_node_kind) == (0, "base_unit")
+    assert (record.org_kind, record.org_id, record.actor_id) == ("applicant", alice.pk, alice.pk)
 
 
 # --- 基本信息 comes from the verified account ----------------------------------------------

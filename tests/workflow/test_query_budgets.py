@@ -665,7 +665,7 @@ PAGES = [
         "review-page",
         "unit",
         at_the_unit,
-        11,  # the comments' and the history's authorities: one query for all
+        12,  # the comments' and history's authorities (one query), the recommending units
         html("次退回"),
         params={"section": UNIT_SECTION},
     ),
@@ -683,7 +683,7 @@ PAGES = [
         "my-applications",
         "applicant",
         alices_applications,
-        6,
+        7,  # the units' recommending units: contacts on the flow, one query for all
         html('data-testid="application-card"'),
     ),
     Page(
@@ -695,7 +695,7 @@ PAGES = [
         params={"unit_q": "预算单位"},
     ),
     Page(
-        "application-edit", "applicant", revising, 13, html("/remove/"), params={"section": "basic"}
+        "application-edit", "applicant", revising, 14, html("/remove/"), params={"section": "basic"}
     ),
     Page("api-applications", "applicant", alices_applications, 4, json_rows),
     Page(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.application_index import with_positions
 from core.blobs import UploadTooLargeError, blob_store, library_items
 from core.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
@@ -24,17 +25,21 @@ from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
 from workflow.applications import (
     application_create,
+    application_deletable,
     application_delete,
     attachment_add,
     attachment_remove,
     section_save,
 )
+from workflow.history import history_rows
 from workflow.locality import locality_advice
 from workflow.models import Offering
+from workflow.progress import flow_steps, submissions
 from workflow.review import comments_by_section
 from workflow.schema_forms import parse_section, render_section
 from workflow.sections import section_states, section_with_account
 from workflow.selectors import application_flow_views, flow_view, offerings_for
+from workflow.states import EDITABLE
 from workflow.transitions import allowed_actions, apply_transition
 
 
@@ -104,25 +109,29 @@ def _applicant_only(request: HttpRequest) -> None:
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
     """我的申请书: full cards for this region, and a line for each one elsewhere."""
-    applications = list(applications_visible_to(request.user).order_by("-updated_at"))
+    applications = list(
+        applications_visible_to(request.user)
+        .select_related("recommending_unit")
+        .prefetch_related("unit__recommending_units")
+        .order_by("-updated_at")
+    )
     nodes = application_flow_views(applications)
     now = timezone.now()
     cards = [
         {
             "application": a,
-            "nodes": nodes[a.pk],
-            "days": (a.offering.closes_at - now).days
-            if a.offering.window_state(now) == "open"
-            else None,
+            "steps": flow_steps(a, nodes[a.pk]),
+            "submissions": submissions(a, now),
+            "editable": a.status in EDITABLE,
             "actions": allowed_actions(request.user, a),
-            "deletable": a.status == "draft" and not a.submission_count,
+            "deletable": application_deletable(a),
         }
         for a in applications
     ]
-    elsewhere = (
+    elsewhere = with_positions(
         ApplicationIndex.objects.filter(applicant=request.user)
         .exclude(region__schema_name=current_region_code())
-        .select_related("region")
+        .select_related("region", "qualification__specialty__series", "unit")
     )
     return render(
         request, "workflow/my_applications.html", {"cards": cards, "elsewhere": elsewhere}
@@ -173,7 +182,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
     if key not in by_key:
         raise Http404
     current = by_key[key]
-    editable = application.status in ("draft", "returned") and current.filled_by == "applicant"
+    editable = application.status in EDITABLE and current.filled_by == "applicant"
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
@@ -216,12 +225,15 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "comments": comments.get(key, []),
             "comment_sections": set(comments),
             "library": library,
-            "nodes": flow_view(application.flow, application.offering.committee),
+            "steps": flow_steps(
+                application, flow_view(application.flow, application.offering.committee)
+            ),
+            "submissions": submissions(application, timezone.now()),
             "actions": allowed_actions(request.user, application),
             "missing": [s.title for s in states if s.filled_by == "applicant" and not s.complete],
             "condition_set": condition_set,
             "advice": advice,
-            "history": application.history.select_related("actor"),
+            "history": history_rows(application),
             "locality": locality_advice(
                 unit=application.unit, qualification=application.qualification
             ),
