@@ -44,9 +44,11 @@ TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "printing" / "document"
 # Crockford's base 32: no I, L, O or U, so a code read off paper is typed back right.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
-# A form with more table rows and attachments than this takes over a second to render: it is
-# rendered in the background (tenants.queue) while the page says so and asks again.
-BACKGROUND_ROWS = 400
+# A document whose content is longer than this (characters of its data, as hashed) takes about
+# a second or more to render (benchmarks/printing.py: a 6-page review form of 10,700 characters
+# renders in 0.8–0.9 s on 2 cores): it is rendered in the background (tenants.queue) while the
+# page says so and asks again, so that no request waits on a long render.
+BACKGROUND_WEIGHT = 12_000
 
 
 class Copy:
@@ -97,6 +99,8 @@ class Prepared:
     copy: str
     key: str
     context: dict[str, Any]
+    # Characters of the content: what a render's time grows with (benchmarks/printing.py).
+    weight: int
 
     @property
     def relative(self) -> str:
@@ -107,15 +111,6 @@ class Prepared:
         name = "评审表" if self.kind == DocumentKind.REVIEW_FORM else "材料袋封面"
         suffix = "" if self.copy == Copy.OFFICIAL else "-测试表"
         return f"{self.application.number}-{name}{suffix}.pdf"
-
-    @property
-    def weight(self) -> int:
-        """Table rows and attachments: what makes a render long."""
-        content = self.context["content"]
-        rows = sum(len(table["rows"]) for s in content.get("sections", []) for table in s["tables"])
-        files = sum(len(s.get("attachments", [])) for s in content.get("sections", []))
-        files += sum(row["count"] for row in content.get("materials", []))
-        return rows + files
 
 
 @dataclass(frozen=True)
@@ -145,9 +140,8 @@ def prepare(application: Application, kind: str, *, origin: str) -> Prepared:
         "language": settings.LANGUAGE_CODE,
         "content": content,
     }
-    key = hashlib.sha256(
-        json.dumps(hashed, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    ).hexdigest()
+    serialized = json.dumps(hashed, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    key = hashlib.sha256(serialized.encode()).hexdigest()
     context: dict[str, Any] = {"content": content, "copy": copy, "kind": kind, "key": key}
     if copy == Copy.OFFICIAL:
         code = verification_code(key)
@@ -155,7 +149,14 @@ def prepare(application: Application, kind: str, *, origin: str) -> Prepared:
         context.update(code=code, verify_url=url, qr=qr_data_uri(url))
     if kind == DocumentKind.MATERIAL_BAG:
         context["barcode"] = code128_data_uri(application.number)
-    return Prepared(application=application, kind=kind, copy=copy, key=key, context=context)
+    return Prepared(
+        application=application,
+        kind=kind,
+        copy=copy,
+        key=key,
+        context=context,
+        weight=len(serialized),
+    )
 
 
 def render(prepared: Prepared) -> bytes:
@@ -209,7 +210,7 @@ def document_for(application: Application, kind: str, *, origin: str) -> Rendere
     """The document, from storage or rendered now; None when it is too long to render inside
     a request: then it is being rendered in the background, and asking again finds it."""
     prepared = prepare(application, kind, origin=origin)
-    if storage.stored(prepared.relative) or prepared.weight <= BACKGROUND_ROWS:
+    if storage.stored(prepared.relative) or prepared.weight <= BACKGROUND_WEIGHT:
         return ensure(prepared)
     if storage.claim(prepared.relative):
         enqueue("printing.tasks.render_document", application.pk, kind, origin, prepared.key)

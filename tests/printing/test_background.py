@@ -18,7 +18,7 @@ def test_a_long_form_renders_in_the_background(
     at_committee, monkeypatch, django_capture_on_commit_callbacks
 ):
     number, people = at_committee
-    monkeypatch.setattr(documents, "BACKGROUND_ROWS", 0)  # every form counts as long
+    monkeypatch.setattr(documents, "BACKGROUND_WEIGHT", 0)  # every form counts as long
     client = client_for("urumqi")
     client.force_login(people["applicant"])
     path = f"/print/{number}/review-form.pdf"

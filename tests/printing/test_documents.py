@@ -183,3 +183,37 @@ def test_a_document_is_rendered_once_per_content(at_committee, monkeypatch):
     changed = body(pdf_of(people["applicant"], number))
     assert len(renders) == 2 and renders[0] != renders[1]
     assert "教务处" in "".join(pages_text(changed))
+
+
+def test_a_long_form_continues_with_headers_and_prints_uyghur_names(at_committee, monkeypatch):
+    """Many rows: the table breaks across pages with its header row repeated, later pages carry
+    the running header (number, name) and 第 n 页 共 m 页; a Uyghur name gets an Arabic face."""
+    number, people = at_committee
+    monkeypatch.setattr(documents, "BACKGROUND_WEIGHT", 10**9)  # render it inside the request
+    alice = people["applicant"]
+    alice.name = "ئالىيە ئابدۇرېھىم"
+    alice.save(update_fields=["name"])
+    with in_region("urumqi"):
+        entry = SectionEntry.objects.get(application__number=number, key="continuing_education")
+        row = {
+            "start_date": "2021-03-01",
+            "end_date": "2021-03-05",
+            "content": "国家通用语言文字教学能力提升研修",
+            "organizer": "新疆教育学院",
+            "category": "专业科目",
+            "hours": 24,
+        }
+        entry.data = {**entry.data, "records": [row] * 90}
+        entry.save()
+
+    data = body(pdf_of(people["applicant"], number))
+    texts = pages_text(data)
+
+    assert len(texts) >= 4 and len(texts) % 2 == 0
+    with_rows = [i for i, text in enumerate(texts) if "新疆教育学院" in text]
+    assert len(with_rows) >= 2, "the table spans pages"
+    for i in with_rows:
+        assert "培训内容" in texts[i] and "主办单位" in texts[i], f"header row on page {i + 1}"
+    for i, text in enumerate(texts[1:], start=2):
+        assert number in text and f"第 {i} 页 共 {len(texts)} 页" in text
+    assert any("Arabic" in font["name"] for font in pdffonts(data))
