@@ -18,7 +18,8 @@ rendered files in a temporary media root, so every run starts cold. It measures,
 4. **a committee's merged PDF of `--forms` forms**: a print job run in process, cold (every
    form rendered, then merged), its time, pages and size.
 
-Results: a table on stdout and `benchmarks/results/printing-latest.json`.
+Results: a table on stdout and `benchmarks/results/printing-latest.json`. With
+`PRINT_BENCH_HTML=<path>` the measured form's HTML is written there (for profiling).
 """
 
 import argparse
