@@ -17,8 +17,11 @@ class PrintedDocument(models.Model):
     """One official copy of a document, as rendered once for its content: the verification
     code printed on every page finds it, and its hashes say what was printed."""
 
+    # Only applications past formal review have official copies, and those are never deleted
+    # (only drafts are) nor moved (requalification is for drafts and returned ones): the
+    # database's constraint keeps these records, with no query of Django's on each deletion.
     application = models.ForeignKey(
-        "workflow.Application", on_delete=models.CASCADE, related_name="+"
+        "workflow.Application", on_delete=models.DO_NOTHING, related_name="+"
     )
     kind = models.CharField(_("文书"), max_length=32, choices=DocumentKind.choices)
     # SHA-256 of what was rendered (the data, the template version, the copy): the storage key.

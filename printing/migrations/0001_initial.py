@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 ('size', models.PositiveIntegerField(verbose_name='大小')),
                 ('status', models.CharField(max_length=32, verbose_name='打印时状态')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='生成时间')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workflow.application')),
+                ('application', models.ForeignKey(on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workflow.application')),
             ],
             options={
                 'verbose_name': '正式打印件',

@@ -25,7 +25,7 @@ from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 from workflow.states import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-REGION, REGION_NAME = "hami", "哈密市"
+REGION, REGION_NAME = "tacheng", "塔城地区"  # a region no other test uses
 
 
 def _account(username: str, name: str, role: str, **fields) -> User:
@@ -37,13 +37,13 @@ def _account(username: str, name: str, role: str, **fields) -> User:
 
 @pytest.fixture(scope="module")
 def printed(django_db_setup, django_db_blocker):
-    """Committed: an application in 哈密市 past formal review, its applicant and committee."""
+    """Committed: an application in 塔城地区 past formal review, its applicant and committee."""
     tag = uuid.uuid4().hex[:6]
     with django_db_blocker.unblock():
         catalog_sync()
         region = Region.objects.get(schema_name=REGION)
         unit = complete_unit(
-            region, f"哈密市第一中学{tag}", f"哈密一中{tag}", f"H{int(tag, 16) % 10**7:07d}"
+            region, f"塔城市第一中学{tag}", f"塔城一中{tag}", f"H{int(tag, 16) % 10**7:07d}"
         )
         unit.save()
         people = {
@@ -54,8 +54,8 @@ def printed(django_db_setup, django_db_blocker):
         }
         with in_region(REGION):
             committee = committee_save(
-                name=f"哈密市中小学教师评审委员会{tag}",
-                address="哈密市",
+                name=f"塔城地区中小学教师评审委员会{tag}",
+                address="塔城市",
                 contacts=[],
                 reviews=[{"series": "school-teacher", "levels": ["intermediate"]}],
             )
