@@ -41,6 +41,7 @@ def document_page(request: HttpRequest, number: str, kind: str) -> HttpResponse:
             status=202,
         )
         response["Retry-After"] = str(RETRY_SECONDS)
+        response["Refresh"] = str(RETRY_SECONDS)  # the browser asks again by itself
         return response
     return storage.pdf_response(request, rendered.relative, filename=rendered.filename)
 
