@@ -209,7 +209,9 @@ REST_FRAMEWORK = {
         "core.api.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Signed in, and for views that name their roles, one of them acting in the host's region
+    # (core.access: the same rule as the pages'); views open to anyone say AllowAny.
+    "DEFAULT_PERMISSION_CLASSES": ["core.access.RegionAccess"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PARSER_CLASSES": [

@@ -33,6 +33,7 @@ from core.models import (
     Blob,
     ChangeStatus,
     LibraryItem,
+    OrgKind,
     Qualification,
     Role,
     Unit,
@@ -475,6 +476,54 @@ def waiting_at_unit(world: World, count: int) -> dict[str, Any]:
     return {}
 
 
+def indexed(world: World, rows: list[Application], code: str = CODE) -> None:
+    """The public index's rows of applications waiting at the recommending authority, as
+    apply_transition writes them (the authority's queue reads the index)."""
+    region = Region.objects.get(schema_name=code)
+    offering = world.offering
+    ApplicationIndex.objects.bulk_create(
+        ApplicationIndex(
+            number=a.number,
+            region=region,
+            applicant_id=a.applicant_id,
+            unit=world.unit,
+            qualification=offering.qualification,
+            year=a.year,
+            committee_id=offering.committee_id,
+            committee_name=offering.committee.name,
+            status=a.status,
+            node_index=a.current_node,
+            node_kind="recommending_unit",
+            waiting_org_kind=OrgKind.AUTHORITY,
+            waiting_org_id=world.authority.pk,
+            closes_at=offering.closes_at,
+            updated_at=timezone.now(),
+        )
+        for a in rows
+    )
+
+
+def waiting_at_authority(world: World, count: int) -> dict[str, Any]:
+    """Applications recommended to the authority, waiting there; on the first call also one in
+    自治区 (a row of the index only): its 申请书审核 spans the regions."""
+    rows = applications(world, count, node=1, recommending=world.authority)
+    with in_region(CODE):
+        SectionEntry.objects.bulk_create(
+            SectionEntry(application=a, key=UNIT_SECTION, data=RECOMMENDATION) for a in rows
+        )
+    indexed(world, rows)
+    if "xj" not in world.made:
+        world.made["xj"] = Application(
+            number=f"BQX{next(_serial):010d}",
+            applicant=applicants(1)[0],
+            year=world.offering.year,
+            status=Status.IN_REVIEW,
+            current_node=1,
+        )
+        indexed(world, [world.made["xj"]], "xj")
+    return {}
+
+
 def waiting_at_committee(world: World, count: int) -> dict[str, Any]:
     applications(world, count, node=2, recommending=world.authority)
     return {}
@@ -660,7 +709,26 @@ PAGES = [
         cap=50,
         name="review-queue-committee",
     ),
+    Page(
+        "review-queue",
+        "authority",
+        waiting_at_authority,
+        12,  # two regions on the page: 自治区's unit opinions cost a switch and a query
+        html("data-number="),
+        base=1,
+        cap=50,
+        name="review-queue-authority",
+    ),
     Page("review-query", "authority", recommended, 8, html("data-number="), cap=50),
+    Page(
+        "review-query",
+        "admin",
+        recommended,
+        7,
+        html("data-number="),
+        cap=50,
+        name="review-query-admin",
+    ),
     Page(
         "review-page",
         "unit",

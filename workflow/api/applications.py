@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
+from core.access import ACTING_ROLES, EVERYONE, REVIEWER_ROLES
 from core.models import Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
@@ -115,6 +116,15 @@ def application_detail(application: Application, user) -> dict:
     }
 
 
+class RegionApplicationsApi(APIView):
+    """The applications of the host's region (core.access.RegionAccess): read by every role
+    acting in this region, each seeing what workflow.access lets it see; changed only by those
+    who act on applications (region admins and the central office only read)."""
+
+    access_roles = EVERYONE
+    write_roles = ACTING_ROLES
+
+
 class ListWindow(serializers.Serializer):
     """Which slice of a long list: the newest first, at most LIST_LIMIT at a time."""
 
@@ -124,7 +134,11 @@ class ListWindow(serializers.Serializer):
     waiting = serializers.BooleanField(default=False)
 
 
-class ApplicationListApi(APIView):
+class ApplicationListApi(RegionApplicationsApi):
+    # Creating: application_create refuses anyone but an applicant with its own 403 and
+    # message, as the page 新增申请书 does.
+    write_roles = EVERYONE
+
     @extend_schema(
         parameters=[
             *(
@@ -195,12 +209,13 @@ class ApplicationListApi(APIView):
         )
 
 
-class ApplicationDetailApi(APIView):
+class ApplicationDetailApi(RegionApplicationsApi):
     def get(self, request: Request, number: str) -> Response:
         return Response(application_detail(access_application(request.user, number), request.user))
 
     def delete(self, request: Request, number: str) -> Response:
-        application_delete(application=access_application(request.user, number), user=request.user)
+        application = access_application(request.user, number, for_write=True)
+        application_delete(application=application, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -208,10 +223,10 @@ class SectionInput(serializers.Serializer):
     data = serializers.JSONField()
 
 
-class SectionApi(APIView):
+class SectionApi(RegionApplicationsApi):
     @extend_schema(request=SectionInput)
     def put(self, request: Request, number: str, key: str) -> Response:
-        application = access_application(request.user, number)
+        application = access_application(request.user, number, for_write=True)
         data = SectionInput(data=request.data)
         data.is_valid(raise_exception=True)
         state = section_save(
@@ -227,7 +242,7 @@ class AttachmentInput(serializers.Serializer):
     blob = serializers.RegexField(r"^[0-9a-f]{64}$")
 
 
-class AttachmentApi(APIView):
+class AttachmentApi(RegionApplicationsApi):
     """Attach a file of my 附件库 to a section (the collection answers POST only)."""
 
     @extend_schema(request=AttachmentInput)
@@ -252,7 +267,7 @@ class AttachmentApi(APIView):
         )
 
 
-class AttachmentDetailApi(APIView):
+class AttachmentDetailApi(RegionApplicationsApi):
     """One attachment: DELETE takes it off (it answers nothing else)."""
 
     def delete(self, request: Request, number: str, attachment_id: int) -> Response:
@@ -269,10 +284,10 @@ class TransitionInput(serializers.Serializer):
     opinion = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
-class TransitionApi(APIView):
+class TransitionApi(RegionApplicationsApi):
     @extend_schema(request=TransitionInput)
     def post(self, request: Request, number: str) -> Response:
-        access_application(request.user, number)
+        access_application(request.user, number, for_write=True)
         data = TransitionInput(data=request.data)
         data.is_valid(raise_exception=True)
         application = apply_transition(
@@ -285,7 +300,7 @@ class TransitionApi(APIView):
         return Response(application_detail(application, request.user))
 
 
-class HistoryApi(APIView):
+class HistoryApi(RegionApplicationsApi):
     def get(self, request: Request, number: str) -> Response:
         application = access_application(request.user, number)
         return Response(
@@ -315,8 +330,10 @@ class CommentInput(serializers.Serializer):
     text = serializers.CharField(allow_blank=True, max_length=2000)
 
 
-class CommentApi(APIView):
+class CommentApi(RegionApplicationsApi):
     """A reviewer's comment on one section (empty text removes it)."""
+
+    write_roles = REVIEWER_ROLES  # as the review page's comment box
 
     @extend_schema(request=CommentInput)
     def post(self, request: Request, number: str) -> Response:

@@ -1,38 +1,71 @@
 """The reviewers' pages: 申请书审核 (waiting at my node), 申请书查询 (everything naming my
 organization), and the review page with a comment per section and the actions of the table."""
 
+from collections import defaultdict
+from contextlib import nullcontext
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.access import region_role_required
+from core.access import READ_ONLY_ROLES, REVIEWER_ROLES, region_role_required
+from core.application_index import with_positions
 from core.blobs import blob_response
 from core.errors import ConflictError, error_messages
-from core.models import Blob, Level, Role, User
+from core.models import ApplicationIndex, Blob, Level, Role, User
+from tenants.crossing import current_region_code, in_region
+from tenants.links import region_url
 from workflow.access import access_application, applications_visible_to
 from workflow.history import history_rows
 from workflow.models import Application, SectionEntry
 from workflow.nodes import node_label
 from workflow.review import comment_save, comments_by_section
-from workflow.reviewers import current_node, reviews_node, waiting_for
+from workflow.reviewers import (
+    current_node,
+    reviews_node,
+    waiting_for,
+    waiting_in_every_region,
+)
 from workflow.schema_forms import render_section
 from workflow.sections import section_states
 from workflow.selectors import flow_view
 from workflow.states import Status
 from workflow.transitions import UNIT_SECTION, allowed_actions, apply_transition
 
-reviewers_only = region_role_required(
-    Role.UNIT_ADMIN, Role.AUTHORITY_REVIEWER, Role.COMMITTEE_STAFF
-)
+# 申请书审核 and the actions: the organizations that review.
+reviewers_only = region_role_required(*REVIEWER_ROLES)
+# Reading applications (申请书查询, the review page, its files): the reviewers, and the region
+# admin and the central office, who read every application of the region and act on none.
+readers = region_role_required(*REVIEWER_ROLES, *READ_ONLY_ROLES)
 PAGE_SIZE = 50
+REGION_URLS = "config.urls_region"
 
 
-def _filtered(request: HttpRequest):
+def _search(queryset: QuerySet, params: QueryDict) -> QuerySet:
+    """The form's conditions, on the region's applications or on the public index (both have
+    the same number, applicant, qualification and status)."""
+    term = params.get("q", "").strip()
+    if term:
+        queryset = queryset.filter(
+            Q(applicant__name__icontains=term)
+            | Q(applicant__id_card_number=term.upper())
+            | Q(number__iexact=term)
+        )
+    if params.get("level"):
+        queryset = queryset.filter(qualification__level=params["level"])
+    if params.get("qualification"):
+        queryset = queryset.filter(qualification__name__icontains=params["qualification"])
+    if params.get("status"):
+        queryset = queryset.filter(status=params["status"])
+    return queryset
+
+
+def _filtered(request: HttpRequest) -> QuerySet[Application]:
     queryset = applications_visible_to(request.user).prefetch_related(
         Prefetch(
             "sections",
@@ -40,36 +73,34 @@ def _filtered(request: HttpRequest):
             to_attr="recommendations",
         )
     )
-    term = request.GET.get("q", "").strip()
-    if term:
-        queryset = queryset.filter(
-            Q(applicant__name__icontains=term)
-            | Q(applicant__id_card_number=term.upper())
-            | Q(number__iexact=term)
-        )
-    if request.GET.get("level"):
-        queryset = queryset.filter(qualification__level=request.GET["level"])
-    if request.GET.get("qualification"):
-        queryset = queryset.filter(qualification__name__icontains=request.GET["qualification"])
-    if request.GET.get("status"):
-        queryset = queryset.filter(status=request.GET["status"])
-    return queryset.order_by("-updated_at")
+    return _search(queryset, request.GET).order_by("-updated_at")
 
 
 def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
-    queryset = _filtered(request)
-    if waiting:
-        page = Paginator(waiting_for(request.user, queryset), PAGE_SIZE).get_page(
+    """申请书审核 (`waiting`) or 申请书查询 of the host's region; an authority's 申请书审核
+    spans every region through the public index (workflow.reviewers.waiting_in_every_region),
+    each row linking to its region's host. 申请书查询 stays the host's region's."""
+    spanning = waiting_in_every_region(request.user) if waiting else None
+    if spanning is not None:
+        rows = _search(spanning, request.GET).select_related(
+            "region", "applicant", "unit", "qualification__specialty__series"
+        )
+        page = Paginator(rows.order_by("-updated_at", "number"), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
+        cells = _index_rows(request, list(page.object_list))
     else:
+        queryset = _filtered(request)
+        if waiting:
+            queryset = waiting_for(request.user, queryset)
         page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+        cells = [_queue_row(request.user, a) for a in page.object_list]
     unit = request.user.unit if request.user.role == Role.UNIT_ADMIN else None
     return render(
         request,
         "workflow/review_queue.html",
         {
-            "rows": [_queue_row(request.user, a) for a in page.object_list],
+            "rows": cells,
             "page": page,
             "waiting": waiting,
             "unit": unit,
@@ -90,6 +121,7 @@ def _queue_row(user: User, application: Application) -> dict:
         status = f"{status}：[{_('申请人')}]{_('提交到')}[{node_label(a)}]"
     return {
         "number": a.number,
+        "region": current_region_code(),
         "applicant": a.applicant.display_name,
         "unit": a.unit.name,
         "qualification": a.qualification.label,
@@ -102,17 +134,62 @@ def _queue_row(user: User, application: Application) -> dict:
     }
 
 
+def _unit_opinions(rows: list[ApplicationIndex]) -> dict[str, str]:
+    """单位推荐意见 of index rows, read in each region they are in: one query per region on
+    the page (the host's own needs no switch), never one per row."""
+    numbers: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        numbers[row.region.schema_name].append(row.number)
+    here = current_region_code()
+    opinions = {}
+    for code, in_code in numbers.items():
+        with nullcontext() if code == here else in_region(code):
+            entries = SectionEntry.objects.filter(
+                application__number__in=in_code, key=UNIT_SECTION
+            ).values_list("application__number", "data")
+            opinions.update((number, data.get("opinion", "")) for number, data in entries)
+    return opinions
+
+
+def _index_rows(request: HttpRequest, rows: list[ApplicationIndex]) -> list[dict]:
+    """The rows of a queue spanning regions, from the public index: where each waits (one
+    query for the authorities named), the qualification with its region, and a link to the
+    review page on the host of the application's region."""
+    opinions = _unit_opinions(rows)
+    in_review = str(Status.IN_REVIEW.label)
+    return [
+        {
+            "number": row.number,
+            "region": row.region.schema_name,
+            "applicant": row.applicant.display_name,
+            "unit": row.unit.name,
+            "qualification": row.label,
+            "status": f"{in_review}：[{_('申请人')}]{_('提交到')}[{row.position}]",
+            "handled_at": row.updated_at,
+            "phone": row.applicant.phone,
+            "recommendation": opinions.get(row.number, ""),
+            "actionable": True,  # it waits at the reader's organization
+            "url": region_url(
+                request,
+                row.region.schema_name,
+                reverse("review-page", urlconf=REGION_URLS, args=[row.number]),
+            ),
+        }
+        for row in with_positions(rows)
+    ]
+
+
 @reviewers_only
 def queue(request: HttpRequest) -> HttpResponse:
     return _queue_page(request, waiting=True)
 
 
-@reviewers_only
+@readers
 def query(request: HttpRequest) -> HttpResponse:
     return _queue_page(request, waiting=False)
 
 
-@reviewers_only
+@readers
 def review_page(request: HttpRequest, number: str) -> HttpResponse:
     application = access_application(request.user, number)
     states = section_states(application)
@@ -192,7 +269,7 @@ def review_action(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("review-queue")
 
 
-@reviewers_only
+@readers
 def review_file(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
     """An attachment, for whoever may see the application (never at a guessable URL alone)."""
     application = access_application(request.user, number)
@@ -205,7 +282,7 @@ def review_file(request: HttpRequest, number: str, attachment_id: int) -> HttpRe
     )
 
 
-@reviewers_only
+@readers
 def review_id_scan(request: HttpRequest, number: str) -> HttpResponse:
     """The applicant's ID-card scan, for the reviewers of this application only."""
     application = access_application(request.user, number)
