@@ -118,8 +118,8 @@ def seed(forms: int) -> list[str]:
 
     from core.catalog.forms import form_current
     from core.catalog.sync import catalog_sync
+    from core.identity.validators import make_credit_code, make_id_card_number, normalize_org_name
     from core.models import Authority, Qualification, Role, Unit, UnitNature, User
-    from core.validators import make_credit_code, make_id_card_number, normalize_org_name
     from tenants.crossing import in_region
     from tenants.models import Region
     from tenants.regions import bootstrap_regions

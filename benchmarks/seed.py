@@ -64,13 +64,13 @@ def _step(label: str, started: float, timings: dict[str, float]) -> float:
 
 def login_cookie(user: "User") -> str:
     """A `Cookie` header value carrying a new session of `user`, as `django.contrib.auth.login`
-    would store it, plus the activity stamp that core.activity's idle timeout reads."""
+    would store it, plus the activity stamp that core.identity.activity's idle timeout reads."""
     from importlib import import_module
 
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
-    from core.activity import ACTIVITY_KEY
+    from core.identity.activity import ACTIVITY_KEY
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = user._meta.pk.value_to_string(user)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from core.access import REGION_BOUND_ROLES
 from core.catalog.forms import form_current
 from core.demo import DEMO_PASSWORD
+from core.identity.validators import make_credit_code, normalize_org_name
 from core.models import (
     ApplicationIndex,
     Authority,
@@ -31,7 +32,6 @@ from core.models import (
     UnitNature,
     User,
 )
-from core.validators import make_credit_code, normalize_org_name
 from tenants.crossing import in_region
 from tenants.models import Region
 from workflow.index import index_fields

@@ -41,8 +41,8 @@ def _seed(count: int) -> tuple[object, str]:
     from django.utils import timezone
 
     from core.catalog.sync import catalog_sync
+    from core.identity.validators import make_credit_code, normalize_org_name
     from core.models import Qualification, Role, Unit, User
-    from core.validators import make_credit_code, normalize_org_name
     from tenants.crossing import in_region
     from tenants.regions import ensure_public_site, region_create
     from workflow.applications import _next_number

@@ -14,14 +14,14 @@ from core.api.accounts import (
 )
 from core.api.auth import TokenApi
 from core.api.me import MeApi, MyApplicationsApi
-from core.blob_urls import api_patterns as blob_api_patterns
-from core.blob_urls import page_patterns as blob_page_patterns
-from core.central_urls import api_patterns as central_api_patterns
-from core.central_urls import page_patterns as central_page_patterns
-from core.notification_urls import api_patterns as notification_api_patterns
-from core.notification_urls import page_patterns as notification_page_patterns
-from core.recovery_urls import api_patterns as recovery_api_patterns
-from core.recovery_urls import page_patterns as recovery_page_patterns
+from core.catalog.urls import api_patterns as central_api_patterns
+from core.catalog.urls import page_patterns as central_page_patterns
+from core.files.urls import api_patterns as blob_api_patterns
+from core.files.urls import page_patterns as blob_page_patterns
+from core.identity.recovery_urls import api_patterns as recovery_api_patterns
+from core.identity.recovery_urls import page_patterns as recovery_page_patterns
+from core.notifications.urls import api_patterns as notification_api_patterns
+from core.notifications.urls import page_patterns as notification_page_patterns
 from core.views import accounts, auth
 from tenants.api import RegionListApi
 

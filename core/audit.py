@@ -8,8 +8,8 @@ from django.db import connection
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from core.identity.network import client_ip
 from core.models import AuditEvent, AuditKind, User
-from core.network import client_ip
 
 
 def audit_record(

@@ -2,12 +2,8 @@
 
 from datetime import date
 
-from django.db import transaction
-
+from core.identity.validators import make_credit_code, make_id_card_number, normalize_org_name
 from core.models import Authority, AuthorityKind, Role, Unit, UnitNature, User
-from core.validators import make_credit_code, make_id_card_number, normalize_org_name
-from tenants.crossing import in_region
-from tenants.directory import AUTONOMOUS_REGION_CODE
 from tenants.models import Region
 from tenants.regions import bootstrap_regions
 
@@ -75,39 +71,32 @@ def _demo_region_people(region: Region, index: int) -> list[User]:
     ]
 
 
-def load_demo() -> list[User]:
-    """The regions, the central office, and per region an admin, an authority, a complete
-    unit and an applicant (API.md "Demo data")."""
+def demo_accounts() -> list[tuple[Region | None, list[User], User | None]]:
+    """The regions, the catalog, the central office, and per region an admin, an authority, a
+    complete unit, an applicant and the committee staff account (API.md "Demo data").
+
+    Returns the central office (no region) and, per region, its people (the admin, then the
+    authority reviewer) and its committee staff; the region-side set-up (committees,
+    offerings) is workflow.demo's, which calls this."""
     from core.catalog.sync import catalog_sync
-    from workflow.demo import demo_region_setup
 
     regions = bootstrap_regions()
     catalog_sync()
-    with transaction.atomic():
-        users = [_demo_user(username="central", name="自治区职称办", role=Role.CENTRAL_OFFICE)]
-        for index, region in enumerate(regions, start=1):
-            users.append(
-                _demo_user(
-                    username=f"admin-{region.schema_name}",
-                    name=f"{region.name}管理员",
-                    role=Role.REGION_ADMIN,
-                    region=region,
-                )
-            )
-            people = _demo_region_people(region, index)
-            staff = _demo_user(
-                username=f"committee-{region.schema_name}",
-                name=f"{region.name}评审委员会办公室",
-                role=Role.COMMITTEE_STAFF,
-                region=region,
-            )
-            users += [*people, staff]
-            with in_region(region.schema_name):
-                demo_region_setup(
-                    region_code=region.schema_name,
-                    region_name=region.name,
-                    authority=people[0].authority,
-                    is_autonomous_region=region.schema_name == AUTONOMOUS_REGION_CODE,
-                    staff=staff,
-                )
-    return users
+    central = _demo_user(username="central", name="自治区职称办", role=Role.CENTRAL_OFFICE)
+    cast = [(None, [central], None)]
+    for index, region in enumerate(regions, start=1):
+        admin = _demo_user(
+            username=f"admin-{region.schema_name}",
+            name=f"{region.name}管理员",
+            role=Role.REGION_ADMIN,
+            region=region,
+        )
+        people = _demo_region_people(region, index)
+        staff = _demo_user(
+            username=f"committee-{region.schema_name}",
+            name=f"{region.name}评审委员会办公室",
+            role=Role.COMMITTEE_STAFF,
+            region=region,
+        )
+        cast.append((region, [admin, *people], staff))
+    return cast

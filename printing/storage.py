@@ -3,7 +3,7 @@
 A document's key is the SHA-256 of everything it was rendered from (printing.documents), so a
 stored file never goes stale: changed data is another key. Files live at
 `MEDIA_ROOT/printing/<kind>/<key[:2]>/<key>.pdf` and are served only after the caller's access
-check, like the 附件库 (core.blobs): by nginx (`X-Accel-Redirect`) in production, by Django in
+check, like the 附件库 (core.files.blobs): by nginx (`X-Accel-Redirect`) in production, by Django in
 development.
 """
 

@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 
 from core.demo import DEMO_PASSWORD
+from core.identity.validators import make_id_card_number
 from core.models import Role, User
-from core.validators import make_id_card_number
 from tenants.regions import bootstrap_regions
 from tests.support import RegionClient, client_for
 

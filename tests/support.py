@@ -54,8 +54,8 @@ def route_names(urlconf: str) -> set[str]:
 def complete_unit(region, name: str, short_name: str, org_code: str, **fields):
     """An unsaved base unit with everything `Unit.is_complete` asks for; `org_code` is the
     8-character body of its credit code (unique per test), the area that of Urumqi."""
+    from core.identity.validators import make_credit_code, normalize_org_name
     from core.models import Unit, UnitNature
-    from core.validators import make_credit_code, normalize_org_name
 
     values = {
         "credit_code": make_credit_code("1", "2", "650100", org_code),

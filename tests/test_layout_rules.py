@@ -49,3 +49,42 @@ def test_the_client_s_layout_is_in_place():
         ".ci/run",
     ]:
         assert (ROOT / name).exists(), name
+
+
+IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
+# Who may import whom: the public schema's code never reaches into the regions' code.
+LAYERS = {
+    "tenants": set(),
+    "core": {"tenants"},
+    "workflow": {"tenants", "core"},
+    "printing": {"tenants", "core", "workflow"},
+}
+
+
+def test_imports_go_one_way():
+    own = set(LAYERS)
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for folder, allowed in LAYERS.items()
+        for path in (ROOT / folder).rglob("*.py")
+        if "migrations" not in path.parts
+        for name in IMPORT.findall(path.read_text(encoding="utf-8"))
+        if name in own and name != folder and name not in allowed
+    ]
+    assert offenders == []
+
+
+def test_core_keeps_its_subjects_in_subpackages():
+    """A handful of cross-cutting modules at the top of core/; everything else lives in the
+    subpackage of its subject (identity, files, catalog, notifications...)."""
+    top = sorted(p.name for p in (ROOT / "core").glob("*.py"))
+    assert top == [
+        "__init__.py",
+        "access.py",
+        "application_index.py",
+        "apps.py",
+        "audit.py",
+        "demo.py",
+        "errors.py",
+        "request_guard.py",
+    ]

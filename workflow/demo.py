@@ -3,9 +3,13 @@ that are open now, already closed, and not yet open, so every window state can b
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
+from core.demo import demo_accounts
 from core.models import Authority, Qualification, User
+from tenants.crossing import in_region
+from tenants.directory import AUTONOMOUS_REGION_CODE
 from workflow.models import Committee, CommitteeStaff, NodeKind, Notice, Offering
 from workflow.setup import DEFAULT_FLOW, flow_create
 
@@ -141,3 +145,23 @@ def demo_region_setup(
         },
     )
     return offerings
+
+
+def load_demo() -> list[User]:
+    """Everything `make run` shows (API.md "Demo data"): the accounts of every region
+    (core.demo) and each region's committees, offerings and notices; idempotent."""
+    users: list[User] = []
+    with transaction.atomic():
+        for region, people, staff in demo_accounts():
+            users += [*people, *([staff] if staff else [])]
+            if region is None:
+                continue
+            with in_region(region.schema_name):
+                demo_region_setup(
+                    region_code=region.schema_name,
+                    region_name=region.name,
+                    authority=people[1].authority,
+                    is_autonomous_region=region.schema_name == AUTONOMOUS_REGION_CODE,
+                    staff=staff,
+                )
+    return users

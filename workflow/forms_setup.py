@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.account_forms import ServiceErrorsMixin
+from core.identity.forms import ServiceErrorsMixin
 from core.models import LEVEL_ORDER, Authority, Level, Qualification, Series
 from tenants.crossing import current_region_code
 from workflow.models import Committee

@@ -6,8 +6,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from core.catalog.forms import form_validate_section, section_complete, section_min_attachments
+from core.identity.validators import birth_date_from_id_card
 from core.models import SectionForm, User
-from core.validators import birth_date_from_id_card
 from workflow.models import Application, Attachment, SectionEntry
 
 FROM_ACCOUNT_KEY = "x-from-account"

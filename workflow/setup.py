@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.blobs import blob_store
+from core.files.blobs import blob_store
 from core.models import LEVEL_ORDER, Authority, Level, Qualification, Series, User
 from tenants.crossing import current_region_code
 from workflow.models import Committee, Flow, NodeKind, Notice, Offering

@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.errors import ConflictError
+from core.identity.validators import validate_mobile
 from core.models import Authority, OrgKind, Role, User
-from core.notifications import notify_after_commit
-from core.validators import validate_mobile
+from core.notifications.delivery import notify_after_commit
 from workflow.index import index_write
 from workflow.models import Application, NodeKind, TransitionRecord
 from workflow.nodes import node_kind_at, node_label

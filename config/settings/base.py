@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "core.request_guard.RequestGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "core.activity.ActivityMiddleware",
+    "core.identity.activity.ActivityMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -101,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tenants.context.region_context",
-                "core.context.notifications_context",
+                "core.notifications.context.notifications_context",
             ],
         },
     },
@@ -133,14 +133,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 # The API answers a lockout in its error contract (JSON), the pages with the template.
-AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.identity.lockout.lockout_response"
 AXES_VERBOSE = False
-# How many reverse proxies stand in front of the application (core.network.client_ip): 0 when
-# clients connect directly (development, tests), 1 behind the shipped nginx. The login throttle,
-# the lockout and the audit log all take the client's address from it.
+# How many reverse proxies stand in front of the application
+# (core.identity.network.client_ip): 0 when clients connect directly (development, tests), 1
+# behind the shipped nginx. The login throttle, the lockout and the audit log all take the
+# client's address from it.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
-AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
-# Session inactivity: a session idle this long is logged out (core.activity).
+AXES_CLIENT_IP_CALLABLE = "core.identity.network.client_ip"
+# Session inactivity: a session idle this long is logged out (core.identity.activity).
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 # API tokens (core.api.tokens, django-rest-knox): idle this long, or this old, they stop working.
 API_TOKEN_IDLE_SECONDS = env_int("API_TOKEN_IDLE_SECONDS", SESSION_IDLE_TIMEOUT_SECONDS)
@@ -166,13 +167,13 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "core.passwords.CharacterClassValidator"},
+    {"NAME": "core.identity.passwords.CharacterClassValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 
 # Sessions live in the public schema. In production SESSION_COOKIE_DOMAIN may name the parent
-# domain; the signed hand-off (core.handoff) works with or without it.
+# domain; the signed hand-off (core.identity.handoff) works with or without it.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_DOMAIN = env("SESSION_COOKIE_DOMAIN") or None
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
@@ -181,7 +182,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600)
 # Text messages (account recovery): a pluggable sender, like Django's mail backends.
-SMS_BACKEND = env("SMS_BACKEND", "core.sms.ConsoleBackend")
+SMS_BACKEND = env("SMS_BACKEND", "core.notifications.sms.ConsoleBackend")
 SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms.jsonl"))
 # A hand-off ticket is good for this many seconds, once.
 HANDOFF_TTL_SECONDS = env_int("HANDOFF_TTL_SECONDS", 60)
@@ -226,7 +227,7 @@ REST_FRAMEWORK = {
         "anonymous_upload": env("THROTTLE_ANONYMOUS_UPLOAD", "20/hour"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    # Our throttles ask core.network; DRF's own ones read this.
+    # Our throttles ask core.identity.network; DRF's own ones read this.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {

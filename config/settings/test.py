@@ -11,7 +11,7 @@ REST_FRAMEWORK = {
 }
 # Tests roll back region and domain changes: re-read the routing version on every request.
 ROUTING_RECHECK_SECONDS = 0
-SMS_BACKEND = "core.sms.LocmemBackend"
+SMS_BACKEND = "core.notifications.sms.LocmemBackend"
 # Query-count tests must not see the once-a-minute activity write on a slow machine; the
 # activity tests set it back.
 ACTIVITY_WRITE_EVERY_SECONDS = 24 * 3600

@@ -12,7 +12,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.accounts import (
+from core.api.blobs import BlobUploadInput, refuse_oversized_body
+from core.api.errors import NotFound
+from core.api.throttling import LoginRateThrottle
+from core.identity.accounts import (
     applicant_register,
     id_scan_upload,
     password_change,
@@ -20,9 +23,6 @@ from core.accounts import (
     unit_register,
     unit_update_info,
 )
-from core.api.blobs import BlobUploadInput, refuse_oversized_body
-from core.api.errors import NotFound
-from core.api.throttling import LoginRateThrottle
 from core.models import Authority, Role, Unit, UnitNature
 
 

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from core.api.throttling import LoginRateThrottle
 from core.api.tokens import token_issue
 from core.audit import audit_record
-from core.lockout import LOCKED_OUT_MESSAGE
+from core.identity.lockout import LOCKED_OUT_MESSAGE
 from core.models import AuditKind
 
 

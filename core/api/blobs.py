@@ -13,7 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.blobs import (
+from core.errors import TooLargeError
+from core.files.blobs import (
     blob_delete_from_library,
     blob_open_for,
     blob_response,
@@ -23,7 +24,6 @@ from core.blobs import (
     too_large_message,
     upload_limit_for,
 )
-from core.errors import TooLargeError
 from core.models.blobs import LibraryItem
 
 # Room for the multipart envelope around the file when judging Content-Length up front.

@@ -11,8 +11,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.errors import NotFound
-from core.catalog.forms import form_current, form_sections, form_version
+from core.catalog.forms import form_current, form_version
 from core.catalog.manage import GRADE_LABELS
+from core.catalog.ordering import form_sections
 from core.models import Qualification, SectionForm, Series, Specialty
 
 

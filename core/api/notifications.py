@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.models import Notification
-from core.notifications import LIST_LIMIT, mark_read, notifications_for, unread_count
+from core.notifications.delivery import LIST_LIMIT, mark_read, notifications_for, unread_count
 from tenants.links import region_url
 
 MAX_LIMIT = 200

@@ -1,4 +1,4 @@
-"""Account recovery and appeals (API.md public host): thin views over core.recovery.
+"""Account recovery and appeals (API.md public host): thin views over core.identity.recovery.
 
 The anonymous endpoints answer the same neutral body whether or not an account matched, and
 are throttled like the login (scope "login").
@@ -20,10 +20,9 @@ from rest_framework.views import APIView
 
 from core.api.blobs import MULTIPART_ALLOWANCE, AnyAcceptNegotiation
 from core.api.throttling import LoginRateThrottle
-from core.blobs import blob_response, too_large_message, upload_limit_for
 from core.errors import TooLargeError
-from core.models import AccountAppeal, AppealKind, ChangeStatus
-from core.recovery import (
+from core.files.blobs import blob_response, too_large_message, upload_limit_for
+from core.identity.recovery import (
     APPEAL_RECEIVED,
     EMAIL_SENT,
     PASSWORD_RESET_DONE,
@@ -43,6 +42,7 @@ from core.recovery import (
     sms_password_reset,
     username_recover,
 )
+from core.models import AccountAppeal, AppealKind, ChangeStatus
 
 
 class DetailOutput(serializers.Serializer):

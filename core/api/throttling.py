@@ -1,7 +1,7 @@
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
-from core.network import client_ip
+from core.identity.network import client_ip
 
 
 class LoginRateThrottle(ScopedRateThrottle):
@@ -13,6 +13,6 @@ class LoginRateThrottle(ScopedRateThrottle):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
     def get_ident(self, request) -> str:
-        """The client's address as core.network sees it (trusted proxies only), the same one
-        django-axes locks and the audit log records."""
+        """The client's address as core.identity.network sees it (trusted proxies only), the
+        same one django-axes locks and the audit log records."""
         return client_ip(request) or ""

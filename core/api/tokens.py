@@ -3,7 +3,7 @@
 A token works on every host (one shared identity) until it is idle for
 `API_TOKEN_IDLE_SECONDS` (each use renews it, writing at most once a minute), or
 `API_TOKEN_MAX_AGE_SECONDS` after it was issued, or until its user logs out everywhere, changes
-or resets the password, or has an appeal approved (`core.sessions.tokens_revoke`).
+or resets the password, or has an appeal approved (`core.identity.sessions.tokens_revoke`).
 """
 
 from django.utils import timezone

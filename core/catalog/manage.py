@@ -21,8 +21,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
 from core.audit import audit_record
+from core.catalog.conditions import rules_validate
 from core.catalog.sync import form_definition_of
-from core.conditions import rules_validate
 from core.models import (
     AuditKind,
     ConditionSet,

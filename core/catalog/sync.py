@@ -24,7 +24,7 @@ from typing import Any
 from django.db import connection, models, transaction
 
 from core.catalog.data import _FORM_KEY, FORMS_DIR, load_catalog, load_conditions, load_form
-from core.catalog.forms import definition_for_storage
+from core.catalog.ordering import definition_for_storage
 from core.models import ConditionSet, Qualification, SectionForm, Series, Specialty
 
 logger = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 A `Blob` is one stored file, keyed by the SHA-256 of its stored (cleaned) bytes: the same file
 uploaded twice, by one person or by many, is stored once. A `LibraryItem` says that a person
 has the file in their 附件库, under the name they uploaded it with. Files live under the private
-root `MEDIA_ROOT/blobs/<sha[:2]>/<sha>`, never under a public URL; `core.blobs` writes, checks
+root `MEDIA_ROOT/blobs/<sha[:2]>/<sha>`, never under a public URL; `core.files.blobs` writes, checks
 and serves them.
 """
 
@@ -58,7 +58,7 @@ class LibraryItem(models.Model):
         on_delete=models.CASCADE,
         related_name="library_items",
     )
-    # PROTECT: a stored file goes only when its last owner lets go (core.blobs).
+    # PROTECT: a stored file goes only when its last owner lets go (core.files.blobs).
     blob = models.ForeignKey(
         Blob, verbose_name=_("文件"), on_delete=models.PROTECT, related_name="library_items"
     )

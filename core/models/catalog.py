@@ -7,6 +7,8 @@ Seeded from data files (core/catalog/*.json, workflow/forms/*.json) by `catalog.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.catalog.ordering import form_sections
+
 
 class Level(models.TextChoices):
     JUNIOR = "junior", _("初级")
@@ -122,8 +124,6 @@ class SectionForm(models.Model):
     def sections(self) -> list[dict]:
         """The sections with each schema's fields in the order of the form file (PostgreSQL's
         jsonb does not keep key order; the stored `x-order` lists restore it)."""
-        from core.catalog.forms import form_sections
-
         return form_sections(self)
 
 

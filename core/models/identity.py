@@ -53,7 +53,7 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="reviewers",
     )
-    # The manual's "已使用1090.0分钟": time actively logged in (core.activity).
+    # The manual's "已使用1090.0分钟": time actively logged in (core.identity.activity).
     minutes_used = models.FloatField(_("已使用分钟"), default=0.0)
     last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped by "log out everywhere": every session signed with an older value stops working.

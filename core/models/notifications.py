@@ -1,7 +1,7 @@
 """In-app notifications, in the public schema: one list per person across every region.
 
 Each row remembers the region it was raised in, so its link (a path on that region's host) can
-be turned into a full address on whichever host the list is read (core.notifications).
+be turned into a full address on whichever host the list is read (core.notifications.delivery).
 """
 
 from django.db import models

@@ -70,7 +70,8 @@ class Unit(models.Model):
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, unique=True)
     name = models.CharField(_("单位全称"), max_length=128)
     short_name = models.CharField(_("单位简称"), max_length=64)
-    # Comparison keys (core.validators.normalize_org_name): no second unit under a used name.
+    # Comparison keys (core.identity.validators.normalize_org_name): no second unit under a
+    # used name.
     name_key = models.CharField(max_length=128, unique=True, editable=False)
     short_name_key = models.CharField(max_length=64, unique=True, editable=False)
     region = models.ForeignKey(

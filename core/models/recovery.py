@@ -1,6 +1,6 @@
 """Account recovery, in the public schema: SMS codes and account appeals (账号申诉).
 
-Email reset links need no table: Django's token generator signs them (core.recovery).
+Email reset links need no table: Django's token generator signs them (core.identity.recovery).
 """
 
 from django.db import models
@@ -58,7 +58,7 @@ class AccountAppeal(models.Model):
     email = models.EmailField(_("新电子邮箱"), blank=True)
     phone = models.CharField(_("新手机号码"), max_length=11, blank=True)
     # SHA-256 of the ID-card scan or the business licence / legal-person certificate, in the
-    # private blob store (core.blobs); no one's 附件库 holds it.
+    # private blob store (core.files.blobs); no one's 附件库 holds it.
     scan = models.CharField(_("证件扫描件"), max_length=64)
     region = models.ForeignKey(
         "tenants.Region",

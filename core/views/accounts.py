@@ -10,15 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.account_forms import (
-    ApplicantRegisterForm,
-    PasswordChangeForm,
-    ProfileForm,
-    UnitChangeForm,
-    UnitInfoForm,
-    UnitRegisterForm,
-)
-from core.accounts import (
+from core.errors import RateLimitedError, TooLargeError
+from core.files.blobs import blob_store
+from core.identity.accounts import (
     applicant_register,
     password_change,
     profile_update,
@@ -26,8 +20,14 @@ from core.accounts import (
     unit_request_change,
     unit_update_info,
 )
-from core.blobs import blob_store
-from core.errors import RateLimitedError, TooLargeError
+from core.identity.forms import (
+    ApplicantRegisterForm,
+    PasswordChangeForm,
+    ProfileForm,
+    UnitChangeForm,
+    UnitInfoForm,
+    UnitRegisterForm,
+)
 from core.models import Role, Unit
 
 

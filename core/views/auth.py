@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.audit import audit_record
-from core.forms import LoginForm
-from core.handoff import handoff_issue, handoff_redeem
+from core.identity.handoff import handoff_issue, handoff_redeem
+from core.identity.login_forms import LoginForm
+from core.identity.sessions import logout_everywhere
 from core.models import AuditKind
-from core.sessions import logout_everywhere
 from tenants.directory import PUBLIC_CODE
 from tenants.links import region_url
 from tenants.routing import REGION_MAP

@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import region_role_required
-from core.catalog.forms import definition_as_written, form_current, form_sections
+from core.catalog.central_forms import (
+    ConditionForm,
+    FormPublishForm,
+    QualificationCreateForm,
+    QualificationRenameForm,
+)
+from core.catalog.conditions import RULE_PARAMETERS, rule_kinds
+from core.catalog.forms import form_current
 from core.catalog.manage import (
     catalog_set_active,
     condition_update,
@@ -23,14 +30,8 @@ from core.catalog.manage import (
     qualification_create,
     qualification_rename,
 )
+from core.catalog.ordering import definition_as_written, form_sections
 from core.catalog.sync import FORM_HEADER
-from core.central_forms import (
-    ConditionForm,
-    FormPublishForm,
-    QualificationCreateForm,
-    QualificationRenameForm,
-)
-from core.conditions import RULE_PARAMETERS, rule_kinds
 from core.models import (
     LEVEL_ORDER,
     ConditionSet,

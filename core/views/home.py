@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.forms import LoginForm
+from core.identity.login_forms import LoginForm
 
 
 def public_home(request: HttpRequest) -> HttpResponse:

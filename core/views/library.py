@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.blobs import (
+from core.files.blobs import (
     BlobInUseError,
     UploadTooLargeError,
     blob_delete_from_library,

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
-from core.notifications import access_notification, mark_read, notifications_for
+from core.notifications.delivery import access_notification, mark_read, notifications_for
 from core.views.auth import go_to_region
 from tenants.directory import PUBLIC_CODE
 from tenants.links import region_url

@@ -1,7 +1,7 @@
 """找回用户名或密码 and 账号申诉 pages, and the region admin's appeal review pages.
 
 Every answer to an anonymous request is the same whether or not an account matched: the
-request pages redirect with the neutral message of core.recovery.
+request pages redirect with the neutral message of core.identity.recovery.
 """
 
 from urllib.parse import urlencode
@@ -18,9 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.blobs import UploadTooLargeError, blob_response, human_size, upload_limit_for
-from core.models import AppealKind, ChangeStatus
-from core.recovery import (
+from core.files.blobs import UploadTooLargeError, blob_response, human_size, upload_limit_for
+from core.identity.recovery import (
     APPEAL_RECEIVED,
     EMAIL_SENT,
     PASSWORD_RESET_DONE,
@@ -42,7 +41,7 @@ from core.recovery import (
     sms_password_reset,
     username_recover,
 )
-from core.recovery_forms import (
+from core.identity.recovery_forms import (
     AppealDecisionForm,
     EmailResetRequestForm,
     PersonAppealForm,
@@ -52,6 +51,7 @@ from core.recovery_forms import (
     UnitAppealForm,
     UsernameRecoveryForm,
 )
+from core.models import AppealKind, ChangeStatus
 
 PAGE_SIZE = 50
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import region_role_required
-from core.account_forms import ServiceErrorsMixin
-from core.accounts import unit_decide_change
-from core.authorities import authority_save, authority_set_active, reviewer_create
+from core.identity.accounts import unit_decide_change
+from core.identity.authorities import authority_save, authority_set_active, reviewer_create
+from core.identity.forms import ServiceErrorsMixin
 from core.models import Authority, AuthorityKind, ChangeStatus, Role, UnitChangeRequest
 
 region_admin_only = region_role_required(Role.REGION_ADMIN)

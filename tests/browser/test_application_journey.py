@@ -11,8 +11,8 @@ from PIL import Image
 
 from core.catalog.sync import catalog_sync
 from core.demo import DEMO_PASSWORD
+from core.identity.validators import make_id_card_number
 from core.models import Qualification, Role, User
-from core.validators import make_id_card_number
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample

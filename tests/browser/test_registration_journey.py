@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from core.validators import make_id_card_number
+from core.identity.validators import make_id_card_number
 
 # django_db makes pytest-django create the test database even when only these tests run.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -13,10 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from core.blobs import blob_store
 from core.catalog.forms import form_current
 from core.catalog.sync import catalog_sync
 from core.demo import DEMO_PASSWORD
+from core.files.blobs import blob_store
 from core.models import Authority, Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region

@@ -5,8 +5,8 @@ from datetime import date
 
 from PIL import Image
 
+from core.identity.validators import make_id_card_number
 from core.models import Role, User
-from core.validators import make_id_card_number
 from tests.support import client_for
 
 
@@ -87,7 +87,7 @@ def test_an_applicant_has_no_unit_page(alice):
 
 
 def test_a_unit_admin_completes_the_unit_on_its_page(make_user, db):
-    from core.demo import load_demo
+    from workflow.demo import load_demo
 
     load_demo()
     admin = User.objects.get(username="unit-aksu")

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from core.activity import ACTIVITY_KEY
+from core.identity.activity import ACTIVITY_KEY
 from tests.support import client_for
 
 

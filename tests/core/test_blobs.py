@@ -17,7 +17,14 @@ from PIL import ExifTags, Image
 from pypdf import PdfWriter
 
 from core.api.tokens import token_issue
-from core.blobs import BROKEN_IMAGE, BROKEN_PDF, EMPTY_PDF, ENCRYPTED_PDF, WRONG_TYPE, clean_name
+from core.files.blobs import (
+    BROKEN_IMAGE,
+    BROKEN_PDF,
+    EMPTY_PDF,
+    ENCRYPTED_PDF,
+    WRONG_TYPE,
+    clean_name,
+)
 from core.models.blobs import Blob, LibraryItem
 
 pytestmark = pytest.mark.django_db
@@ -513,7 +520,7 @@ def test_a_stranger_cannot_delete(alice, bob, host_client):
 
 def test_a_file_in_use_cannot_be_deleted(alice, host_client, monkeypatch, media):
     sha = _alice_has_a_scan(alice, host_client)
-    monkeypatch.setattr("core.blobs.blob_in_use", lambda blob, owner=None: True)
+    monkeypatch.setattr("core.files.blobs.blob_in_use", lambda blob, owner=None: True)
 
     response = host_client("urumqi", alice).delete(f"/api/v1/blobs/{sha}/")
 
@@ -565,7 +572,7 @@ def test_alice_deletes_on_the_page_unless_the_file_is_in_use(alice, host_client,
     sha = _alice_has_a_scan(alice, host_client)
     client = host_client("urumqi", alice)
 
-    monkeypatch.setattr("core.blobs.blob_in_use", lambda blob, owner=None: True)
+    monkeypatch.setattr("core.files.blobs.blob_in_use", lambda blob, owner=None: True)
     refused = client.post(f"/library/{sha}/delete/", follow=True)
     assert "该文件正被申报材料使用，不能删除。" in refused.content.decode()
     assert LibraryItem.objects.filter(owner=alice).exists()

@@ -5,10 +5,7 @@ from datetime import date
 
 import pytest
 
-from core.catalog.data import load_conditions
-from core.catalog.forms import form_current
-from core.catalog.sync import catalog_sync
-from core.conditions import (
+from core.catalog.conditions import (
     MET,
     UNKNOWN,
     UNMET,
@@ -17,6 +14,9 @@ from core.conditions import (
     conditions_summary,
     rules_validate,
 )
+from core.catalog.data import load_conditions
+from core.catalog.forms import form_current
+from core.catalog.sync import catalog_sync
 from core.models import ConditionSet, Qualification
 
 # The day the school year starts, five whole years after the story's 2019 appointment.

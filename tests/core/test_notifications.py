@@ -20,9 +20,9 @@ from django_q.brokers import get_broker
 from django_q.signing import SignedPackage
 from django_q.worker import worker
 
-from core.context import notifications_context
 from core.models import Notification
-from core.notifications import mark_read, notify_after_commit, unread_count
+from core.notifications.context import notifications_context
+from core.notifications.delivery import mark_read, notify_after_commit, unread_count
 from tenants.crossing import in_region
 
 pytestmark = pytest.mark.django_db

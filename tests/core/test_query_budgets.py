@@ -29,10 +29,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from PIL import Image
 
-from core import sms
-from core.blobs import blob_relative_path, blob_store, thumbnail_relative_path
 from core.catalog.sync import catalog_sync
 from core.demo import DEMO_PASSWORD
+from core.files.blobs import blob_relative_path, blob_store, thumbnail_relative_path
+from core.identity.recovery import reset_tokens
+from core.identity.validators import make_credit_code, make_id_card_number
 from core.models import (
     AccountAppeal,
     AppealKind,
@@ -54,8 +55,7 @@ from core.models import (
     UnitNature,
     User,
 )
-from core.recovery import reset_tokens
-from core.validators import make_credit_code, make_id_card_number
+from core.notifications import sms
 from tenants.models import Domain, Region
 from tenants.regions import region_host
 from tenants.routing import REGION_MAP, bump_routing_version
@@ -127,7 +127,7 @@ def private_files(settings, tmp_path):
     """Uploads go to an empty private root, served by Django (no nginx); texts to the outbox."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_FILES_ACCEL_PREFIX = None
-    settings.SMS_BACKEND = "core.sms.LocmemBackend"
+    settings.SMS_BACKEND = "core.notifications.sms.LocmemBackend"
     sms.outbox.clear()
     yield
     sms.outbox.clear()

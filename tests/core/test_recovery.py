@@ -18,11 +18,11 @@ from django.utils import timezone
 from knox.models import AuthToken
 from PIL import Image
 
-from core import sms
-from core.accounts import unit_register
+from core.identity.accounts import unit_register
+from core.identity.recovery import reset_tokens
+from core.identity.validators import make_credit_code, make_id_card_number
 from core.models import AccountAppeal, AuditEvent, AuditKind, Blob, LibraryItem, Role, SmsCode
-from core.recovery import reset_tokens
-from core.validators import make_credit_code, make_id_card_number
+from core.notifications import sms
 from tenants.models import Region
 from tests.support import client_for
 
@@ -35,8 +35,8 @@ LINK = re.compile(r"https?://[^\s/]+/accounts/reset/[^\s/]+/[^\s/]+/")
 
 @pytest.fixture(autouse=True)
 def sms_and_files(settings, tmp_path):
-    """Texts go to `core.sms.outbox`; uploads to an empty private root."""
-    settings.SMS_BACKEND = "core.sms.LocmemBackend"
+    """Texts go to `core.notifications.sms.outbox`; uploads to an empty private root."""
+    settings.SMS_BACKEND = "core.notifications.sms.LocmemBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_FILES_ACCEL_PREFIX = None
     sms.outbox.clear()
@@ -347,7 +347,7 @@ def test_the_sms_pages_walk_through_without_javascript(alice):
 
 
 def test_the_file_and_console_senders_write_where_developers_look(settings, tmp_path, capsys):
-    settings.SMS_BACKEND = "core.sms.FileBackend"
+    settings.SMS_BACKEND = "core.notifications.sms.FileBackend"
     settings.SMS_FILE_PATH = tmp_path / "sms" / "outbox.jsonl"
     assert sms.send_sms(to=ALICE_PHONE, body="验证码123456") == 1
     (line,) = settings.SMS_FILE_PATH.read_text(encoding="utf-8").splitlines()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.accounts import unit_request_change
+from core.identity.accounts import unit_request_change
 from core.models import Authority, ChangeStatus, Role, User
 from tenants.models import Region
 from tests.support import client_for
@@ -117,7 +117,7 @@ def test_anonymous_visitors_are_sent_to_log_in(db):
 
 
 def test_a_closed_authority_can_no_longer_be_chosen(urumqi_admin, make_user):
-    from core.demo import load_demo
+    from workflow.demo import load_demo
 
     load_demo()
     unit_admin = User.objects.get(username="unit-urumqi")
@@ -132,7 +132,7 @@ def test_a_closed_authority_can_no_longer_be_chosen(urumqi_admin, make_user):
 
 
 def test_a_unit_renames_itself_only_once_the_admin_approves(urumqi_admin):
-    from core.demo import load_demo
+    from workflow.demo import load_demo
 
     load_demo()
     unit_admin = User.objects.get(username="unit-urumqi")
@@ -156,7 +156,7 @@ def test_a_unit_renames_itself_only_once_the_admin_approves(urumqi_admin):
 
 
 def test_a_rejection_needs_a_reason_and_changes_nothing(urumqi_admin):
-    from core.demo import load_demo
+    from workflow.demo import load_demo
 
     load_demo()
     unit = User.objects.get(username="unit-urumqi").unit
@@ -180,7 +180,7 @@ def test_a_rejection_needs_a_reason_and_changes_nothing(urumqi_admin):
 
 
 def test_another_region_s_admin_cannot_decide_a_change(make_user):
-    from core.demo import load_demo
+    from workflow.demo import load_demo
 
     load_demo()
     unit_admin = User.objects.get(username="unit-urumqi")

@@ -5,8 +5,8 @@ import pytest
 from django.db import connection, transaction
 from django.db.utils import InternalError
 
+from core.identity.validators import make_credit_code, make_id_card_number
 from core.models import AuditEvent, AuditKind, Authority, Role, Unit, User
-from core.validators import make_credit_code, make_id_card_number
 from tenants.models import Region
 from tests.support import client_for
 

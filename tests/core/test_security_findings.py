@@ -11,8 +11,8 @@ import pytest
 from django.core import signing
 from PIL import Image
 
+from core.identity.validators import make_id_card_number
 from core.models import LibraryItem, User
-from core.validators import make_id_card_number
 from tests.support import client_for
 
 STRONG = "Tianshan-2026"
@@ -212,7 +212,7 @@ def token_attempt(username, password="wrong", forwarded=None, peer="127.0.0.1"):
 def test_the_client_is_the_address_the_outermost_trusted_proxy_saw(
     settings, rf, proxies, peer, forwarded, client
 ):
-    from core.network import client_ip
+    from core.identity.network import client_ip
 
     settings.TRUSTED_PROXY_COUNT = proxies
     headers = {"REMOTE_ADDR": peer}
@@ -291,7 +291,7 @@ def test_production_and_nginx_agree_on_one_trusted_proxy():
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["1", "1", "core.network.client_ip"]
+    assert result.stdout.split() == ["1", "1", "core.identity.network.client_ip"]
     nginx = (root / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
 
@@ -382,7 +382,7 @@ def test_tokens_are_stored_as_digests_and_garbage_is_refused(alice):
 
 
 def handoff_link(user, code="urumqi"):
-    from core.handoff import handoff_issue
+    from core.identity.handoff import handoff_issue
 
     return f"/accounts/handoff/?ticket={handoff_issue(user=user, region_code=code)}&next=/"
 
@@ -551,7 +551,7 @@ def test_an_offset_past_postgresql_s_bigint_is_400(draft, offset):
 
 
 def unit_form(name, **overrides):
-    from core.validators import make_credit_code
+    from core.identity.validators import make_credit_code
 
     data = {
         "username": "long-unit",

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from core.demo import DEMO_PASSWORD
-from core.handoff import handoff_issue
+from core.identity.handoff import handoff_issue
 from tests.support import RegionClient
 
 

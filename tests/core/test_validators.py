@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.validators import (
+from core.identity.validators import (
     CREDIT_CODE_CATEGORIES,
     birth_date_from_id_card,
     credit_code_check_character,

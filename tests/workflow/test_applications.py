@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from core.identity.validators import make_id_card_number
 from core.models import ApplicationIndex, Role, User
-from core.validators import make_id_card_number
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample

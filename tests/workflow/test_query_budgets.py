@@ -25,8 +25,9 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from core.blobs import blob_store
 from core.catalog.forms import form_current, section_min_attachments
+from core.files.blobs import blob_store
+from core.identity.validators import make_id_card_number
 from core.models import (
     ApplicationIndex,
     Authority,
@@ -40,7 +41,6 @@ from core.models import (
     UnitChangeRequest,
     User,
 )
-from core.validators import make_id_card_number
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample

@@ -25,6 +25,7 @@ from workflow.applications import (
 from workflow.history import history_rows, organization_names
 from workflow.models import Application, Offering
 from workflow.nodes import node_label
+from workflow.progress import submissions
 from workflow.review import comment_save, comments_by_section
 from workflow.reviewers import waiting_for
 from workflow.sections import section_states
@@ -70,10 +71,9 @@ class ApplicationRow(serializers.Serializer):
 
 
 def application_detail(application: Application, user) -> dict:
-    now = timezone.now()
     offering = application.offering
     nodes = flow_view(application.flow, offering.committee)
-    days = (offering.closes_at - now).days if offering.window_state(now) == "open" else None
+    used = submissions(application, timezone.now())
     comments = comments_by_section(application)
     return {
         **ApplicationRow(application).data,
@@ -82,9 +82,10 @@ def application_detail(application: Application, user) -> dict:
             {**node.__dict__, "current": index == application.current_node}
             for index, node in enumerate(nodes)
         ],
-        "submissions_left": max(offering.max_submissions - application.submission_count, 0),
-        "max_submissions": offering.max_submissions,
-        "days_to_deadline": days,
+        "submissions_left": used.left,
+        "max_submissions": used.most,
+        "last_submission": used.last_one,
+        "days_to_deadline": used.days_to_deadline,
         "allowed_actions": allowed_actions(user, application),
         "form": {"key": application.form.key, "version": application.form.version},
         "sections": [

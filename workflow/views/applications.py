@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.application_index import with_positions
-from core.blobs import UploadTooLargeError, blob_store, library_items
-from core.conditions import conditions_evaluate, conditions_for
+from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
+from core.files.blobs import UploadTooLargeError, blob_store, library_items
 from core.models import ApplicationIndex, Role, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to

@@ -2,8 +2,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from core.blobs import blob_response
-from core.forms import LoginForm
+from core.files.blobs import blob_response
+from core.identity.login_forms import LoginForm
 from core.models import Blob
 from workflow.models import Notice
 from workflow.selectors import committees_directory, flow_views, offerings_for

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from core.access import READ_ONLY_ROLES, REVIEWER_ROLES, region_role_required
 from core.application_index import with_positions
-from core.blobs import blob_response
 from core.errors import ConflictError, error_messages
+from core.files.blobs import blob_response
 from core.models import ApplicationIndex, Blob, Level, Role, User
 from tenants.crossing import current_region_code, in_region
 from tenants.links import region_url
@@ -24,6 +24,7 @@ from workflow.access import access_application, applications_visible_to
 from workflow.history import history_rows
 from workflow.models import Application, SectionEntry
 from workflow.nodes import node_label
+from workflow.progress import flow_steps
 from workflow.review import comment_save, comments_by_section
 from workflow.reviewers import (
     current_node,
@@ -35,7 +36,12 @@ from workflow.schema_forms import render_section
 from workflow.sections import section_states
 from workflow.selectors import flow_view
 from workflow.states import Status
-from workflow.transitions import UNIT_SECTION, allowed_actions, apply_transition
+from workflow.transitions import (
+    REVIEW_ACTIONS,
+    UNIT_SECTION,
+    allowed_actions,
+    apply_transition,
+)
 
 # 申请书审核 and the actions: the organizations that review.
 reviewers_only = region_role_required(*REVIEWER_ROLES)
@@ -211,15 +217,15 @@ def review_page(request: HttpRequest, number: str) -> HttpResponse:
             "comments": comments.get(current.key, []),
             "comment_sections": set(comments),
             "actions": actions,
-            "can_comment": bool(
-                {"return", "recommend", "forward", "pass_formal_review"} & set(actions)
-            ),
+            "can_comment": bool(REVIEW_ACTIONS & set(actions)),
             "unit_incomplete": (request.user.role == Role.UNIT_ADMIN and not unit.is_complete),
             "recommending_choices": list(
                 unit.recommending_units.filter(is_active=True).select_related("region")
             ),
             "recommendation": next((s.data for s in states if s.key == UNIT_SECTION), {}),
-            "nodes": flow_view(application.flow, application.offering.committee),
+            "steps": flow_steps(
+                application, flow_view(application.flow, application.offering.committee)
+            ),
             "history": history_rows(application),
         },
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import region_role_required
-from core.blobs import UploadTooLargeError
+from core.files.blobs import UploadTooLargeError
 from core.models import Role
 from workflow.forms_setup import CommitteeForm, NoticeForm, OfferingForm
 from workflow.models import Committee, NodeKind, Notice, Offering

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from core.accounts import USERNAME_TAKEN, password_errors, username_errors
+from core.identity.accounts import USERNAME_TAKEN, password_errors, username_errors
+from core.identity.validators import validate_mobile
 from core.models import Authority, Role, User
-from core.validators import validate_mobile
 from tenants.models import Region
 
 

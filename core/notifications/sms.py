@@ -2,9 +2,10 @@
 
 `SMS_BACKEND` names the backend class by dotted path:
 
-- `core.sms.ConsoleBackend` (the default): writes each message to standard output;
-- `core.sms.FileBackend`: appends each message as one JSON line to `SMS_FILE_PATH`;
-- `core.sms.LocmemBackend`: keeps messages in `core.sms.outbox`, for tests;
+- `core.notifications.sms.ConsoleBackend` (the default): writes each message to standard output;
+- `core.notifications.sms.FileBackend`: appends each message as one JSON line to `SMS_FILE_PATH`;
+- `core.notifications.sms.LocmemBackend`: keeps messages in `core.notifications.sms.outbox`,
+  for tests;
 - a gateway's backend later: subclass `BaseSmsBackend` and implement `send_messages`.
 """
 
@@ -20,7 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-DEFAULT_BACKEND = "core.sms.ConsoleBackend"
+DEFAULT_BACKEND = "core.notifications.sms.ConsoleBackend"
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ outbox: list[SmsMessage] = []
 
 
 class LocmemBackend(BaseSmsBackend):
-    """Tests: messages are kept in `core.sms.outbox` (clear it between tests)."""
+    """Tests: messages are kept in `core.notifications.sms.outbox` (clear it between tests)."""
 
     def send_messages(self, messages: list[SmsMessage]) -> int:
         outbox.extend(messages)

@@ -7,8 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.account_forms import ServiceErrorsMixin
 from core.catalog.manage import GRADE_CHOICES
+from core.identity.forms import ServiceErrorsMixin
 from core.models import Level
 
 

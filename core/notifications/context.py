@@ -7,7 +7,7 @@ a single COUNT however often the template reads it.
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from core.notifications import unread_count
+from core.notifications.delivery import unread_count
 
 
 def notifications_context(request: HttpRequest) -> dict[str, object]:

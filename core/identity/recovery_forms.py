@@ -1,11 +1,12 @@
-"""Forms of the recovery and appeal pages. They collect input; the rules live in core.recovery."""
+"""Forms of the recovery and appeal pages. They collect input; the rules live in
+core.identity.recovery."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.account_forms import ServiceErrorsMixin
+from core.identity.forms import ServiceErrorsMixin
+from core.identity.recovery import Channel
 from core.models import AppealKind
-from core.recovery import Channel
 from tenants.routing import REGION_MAP
 
 PASSWORD_HELP = _("至少8位，须包含大写字母、小写字母、数字、符号中的至少三类。")

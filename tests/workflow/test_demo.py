@@ -1,8 +1,9 @@
 """`load_demo` gives every region the accounts of API.md and can run twice."""
 
-from core.demo import DEMO_PASSWORD, load_demo
+from core.demo import DEMO_PASSWORD
 from core.models import Role, User
 from tests.support import client_for
+from workflow.demo import load_demo
 
 
 def test_load_demo_creates_the_demo_cast_and_is_idempotent(db):

@@ -38,8 +38,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.audit import audit_record
-from core.blobs import blob_store_unowned, clean_name
 from core.errors import ConflictError
+from core.files.blobs import blob_store_unowned, clean_name
+from core.identity.sessions import tokens_revoke
+from core.identity.validators import validate_credit_code, validate_id_card_number, validate_mobile
 from core.models import (
     AccountAppeal,
     AppealKind,
@@ -51,9 +53,7 @@ from core.models import (
     Unit,
     User,
 )
-from core.sessions import tokens_revoke
-from core.sms import send_sms
-from core.validators import validate_credit_code, validate_id_card_number, validate_mobile
+from core.notifications.sms import send_sms
 from tenants.directory import PUBLIC_CODE
 from tenants.links import region_url
 from tenants.models import Region
@@ -77,7 +77,7 @@ DEFAULT_SMS_CODE_INTERVAL_SECONDS = 60
 DEFAULT_SMS_CODE_DAILY_LIMIT = 10
 MAX_PENDING_APPEALS_PER_IDENTITY = 3
 # Advisory-lock namespaces: "sms\0" (one code request per number at a time) and "blob", the
-# one core.blobs uses, so storing an appeal scan and deleting the same file take turns.
+# one core.files.blobs uses, so storing an appeal scan and deleting the same file take turns.
 _SMS_LOCK_NAMESPACE = 0x736D7300
 
 
@@ -161,7 +161,7 @@ class ResetTokenGenerator(PasswordResetTokenGenerator):
     """Django's reset tokens (they die when the password or last login changes), also bound to
     the session generation (logging out everywhere voids them) and valid `reset_link_ttl()`."""
 
-    key_salt = "core.recovery.ResetTokenGenerator"
+    key_salt = "core.recovery.ResetTokenGenerator"  # stable: issued links stay valid
 
     def _make_hash_value(self, user: User, timestamp: int) -> str:
         return f"{super()._make_hash_value(user, timestamp)}:{user.session_generation}"
@@ -254,7 +254,9 @@ def password_reset_complete(
 
 
 def _code_digest(phone: str, code: str) -> str:
-    return salted_hmac("core.recovery.sms_code", f"{phone}:{code}", algorithm="sha256").hexdigest()
+    # The salt keeps its first name: codes sent before the module moved stay valid.
+    digest = salted_hmac("core.recovery.sms_code", f"{phone}:{code}", algorithm="sha256")
+    return digest.hexdigest()
 
 
 def _sms_ttl() -> int:
@@ -525,7 +527,8 @@ def appeal_scan_readable(user: User, appeal: AccountAppeal) -> bool:
 
 
 def appeal_scan_open(*, user: User, appeal: AccountAppeal) -> tuple[Blob, str]:
-    """The scan and a name to serve it under, for `core.blobs.blob_response`; 404 otherwise."""
+    """The scan and a name to serve it under, for `core.files.blobs.blob_response`; 404
+    otherwise."""
     if not appeal_scan_readable(user, appeal):
         raise Http404
     blob = Blob.objects.filter(pk=appeal.scan).first()

@@ -20,9 +20,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.audit import audit_record
-from core.blobs import blob_store_unowned, clean_name
 from core.errors import RateLimitedError
-from core.lockout import LOCKED_OUT_MESSAGE
+from core.files.blobs import blob_store_unowned, clean_name
+from core.identity.lockout import LOCKED_OUT_MESSAGE
+from core.identity.sessions import tokens_revoke
+from core.identity.validators import (
+    normalize_org_name,
+    validate_credit_code,
+    validate_id_card_number,
+    validate_mobile,
+)
 from core.models import (
     AuditKind,
     Authority,
@@ -34,13 +41,6 @@ from core.models import (
     UnitChangeRequest,
     User,
 )
-from core.sessions import tokens_revoke
-from core.validators import (
-    normalize_org_name,
-    validate_credit_code,
-    validate_id_card_number,
-    validate_mobile,
-)
 from tenants.models import Region
 
 MAX_RECOMMENDING_UNITS = 2
@@ -49,9 +49,9 @@ BAD_SCAN_TOKEN = gettext_lazy(
     "身份证扫描件的上传凭据无效、已使用或已过期，请重新上传扫描件后再注册。"
 )
 SCAN_TOKEN_REQUIRED = gettext_lazy("请先上传身份证扫描件，并提交上传时返回的凭据。")
-# A scan sent before its account exists is claimed with this token (core.accounts), never by
-# its hash: a hash is an identifier that others can learn (ETags, attachment lists).
-_SCAN_TOKEN_SALT = "core.accounts.id_card_scan"
+# A scan sent before its account exists is claimed with this token (core.identity.accounts),
+# never by its hash: a hash is an identifier that others can learn (ETags, attachment lists).
+_SCAN_TOKEN_SALT = "core.accounts.id_card_scan"  # stable across moves: issued tokens stay valid
 DEFAULT_SCAN_TOKEN_TTL_SECONDS = 30 * 60
 
 

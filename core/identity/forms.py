@@ -1,4 +1,4 @@
-"""Forms of the account pages. They collect input; the rules live in core.accounts."""
+"""Forms of the account pages. They collect input; the rules live in core.identity.accounts."""
 
 from django import forms
 from django.core.exceptions import ValidationError

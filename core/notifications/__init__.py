@@ -1,0 +1,1 @@
+"""Telling people: in-app notifications and e-mail, text messages, the header's unread count."""
