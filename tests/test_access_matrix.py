@@ -180,14 +180,15 @@ ROWS: dict[str, Row] = {
     "review-id-scan": Row("LNYYYYY", Scope.OBJECT, kwargs=number),
     "review-file": Row("LNYYYYY", Scope.OBJECT, kwargs=attachment),
     "my-applications": Row("LYYYYYY", Scope.MINE),
-    "application-new": Row("LYFFFFF", Scope.REGION, others="LYFFF-- LYFFFF-"),
+    "application-new": Row("LYFFFNN", Scope.REGION),
     "application-edit": Row("LYYYYYY", Scope.OBJECT, kwargs=number),
     "application-attach": Row(
         "LYNNNNN", Scope.OBJECT, "post", number, lambda c: {"section": "basic", "blob": c.sha256}
     ),
     "application-detach": Row("LYNNNNN", Scope.OBJECT, "post", attachment),
-    "application-transition": Row("LFYYYFF", Scope.OBJECT, "post", number, lambda c: RETURN),
+    "application-transition": Row("LFYYYNN", Scope.OBJECT, "post", number, lambda c: RETURN),
     "application-delete": Row("LYNNNNN", Scope.OBJECT, "post", number),
+    "application-requalify": Row("LYNNNNN", Scope.OBJECT, kwargs=number),
     # --- printing: an application's documents, a committee's batches, the public check ---------
     "api-document-review-form": Row("LYYYYNN", Scope.OBJECT, kwargs=number),
     "api-document-material-bag": Row("LYYYYNN", Scope.OBJECT, kwargs=number),
@@ -229,7 +230,7 @@ ROWS: dict[str, Row] = {
     "region-admin-unit-change-decide": Row(
         "LNNNNYN", Scope.REGION, "post", obj("unit_change"), lambda c: {"decision": "reject"}
     ),
-    "region-appeals": Row("LFFFFYF", Scope.MINE),
+    "region-appeals": Row("LNNNNYN", Scope.MINE),
     "region-appeal": Row("LNNNNYN", Scope.OBJECT, kwargs=obj("appeal")),
     "region-appeal-scan": Row("LNNNNYN", Scope.OBJECT, kwargs=obj("appeal")),
     # --- every host: signing in, registering, recovering ---------------------------------------
@@ -291,12 +292,11 @@ ROWS: dict[str, Row] = {
     "api-blob-thumbnail": Row("LYNNNNN", Scope.OBJECT, kwargs=blob),
     "api-notifications": Row("LYYYYYY", Scope.MINE),
     "api-notifications-read": Row("LYYYYYY", Scope.MINE, "json"),
-    "api-appeals": Row("LFFFFYF", Scope.MINE),
-    "api-appeal": Row("LFFFFYF", Scope.OBJECT, kwargs=obj("appeal"), others="LFFFF-- LFFFFN-"),
-    "api-appeal-scan": Row("LFFFFYF", Scope.OBJECT, kwargs=obj("appeal"), others="LFFFF-- LFFFFN-"),
+    "api-appeals": Row("LNNNNYN", Scope.MINE),
+    "api-appeal": Row("LNNNNYN", Scope.OBJECT, kwargs=obj("appeal")),
+    "api-appeal-scan": Row("LNNNNYN", Scope.OBJECT, kwargs=obj("appeal")),
     "api-appeal-decision": Row(
-        "LFFFFYF", Scope.OBJECT, "json", obj("appeal"), lambda c: {"approve": False},
-        others="LFFFF-- LFFFFN-",
+        "LNNNNYN", Scope.OBJECT, "json", obj("appeal"), lambda c: {"approve": False}
     ),
     # --- every host: the central office -------------------------------------------------------
     "central-catalog": Row("LNNNNNY", Scope.REGION),
@@ -317,20 +317,7 @@ ROWS: dict[str, Row] = {
 
 # Routes whose answers the rule does not decide yet, outside core/access.py and
 # workflow/access.py (each is the view's own check); the rows record what they answer today.
-NOT_YET = {
-    "application-new": "workflow/views/applications.py refuses other roles with 403, in any "
-    "region, not the rule's 404",
-    "application-transition": "the region admin and the central office get 403 (the page asks "
-    "access_application without for_write=True; the API's 404)",
-    "my-applications": "lists every application the person may see: for the region admin and "
-    "the central office every application of the region, unpaged (should be the applicant's own)",
-    "region-appeals": "403 for other roles (core/views/recovery.py), as its API",
-    "api-appeals": "403 for other roles (core/api/recovery.py), as its page",
-    "api-appeal": "403 for other roles before the appeal is looked up (core/api/recovery.py "
-    "_RegionAdminApi), where the page region-appeal answers the dull 404",
-    "api-appeal-scan": "as api-appeal",
-    "api-appeal-decision": "as api-appeal",
-}
+NOT_YET: dict[str, str] = {}
 
 # A page and its API counterpart answer alike for the roles that use the page.
 EVERY_ROLE = set(ROLES)

@@ -4,13 +4,13 @@ The anonymous endpoints answer the same neutral body whether or not an account m
 are throttled like the login (scope "login").
 """
 
-from django.http import HttpResponseBase
+from django.http import Http404, HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied, Throttled
+from rest_framework.exceptions import Throttled
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
@@ -246,7 +246,7 @@ class _RegionAdminApi(APIView):
     def initial(self, request: Request, *args: object, **kwargs: object) -> None:
         super().initial(request, *args, **kwargs)
         if not is_region_admin(request.user):
-            raise PermissionDenied
+            raise Http404  # the pages' dull 404 (core.access), never "it exists, not yours"
 
 
 class AppealListApi(_RegionAdminApi):

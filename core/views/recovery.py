@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -202,7 +202,7 @@ def appeal_form(request: HttpRequest, kind: str) -> HttpResponse:
 def region_appeals(request: HttpRequest) -> HttpResponse:
     """The appeals of the admin's region: pending first, then the decided ones."""
     if not is_region_admin(request.user):
-        raise PermissionDenied
+        raise Http404
     status = request.GET.get("status", ChangeStatus.PENDING)
     if status not in ChangeStatus.values:
         status = ChangeStatus.PENDING

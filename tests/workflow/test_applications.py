@@ -84,14 +84,37 @@ def test_the_same_qualification_once_a_year_even_in_another_region(
     assert ApplicationIndex.objects.filter(applicant=alice).count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.UNIT_ADMIN, Role.AUTHORITY_REVIEWER, Role.REGION_ADMIN])
-def test_unit_admins_reviewers_and_staff_cannot_apply(make_user, offering, unit, role):
+@pytest.mark.parametrize(
+    ("role", "answer"),
+    [
+        (Role.UNIT_ADMIN, 403),  # told why: organizations' accounts do not apply (manual (6))
+        (Role.AUTHORITY_REVIEWER, 403),
+        (Role.REGION_ADMIN, 404),  # never acts on applications: the dull 404 of core.access
+    ],
+)
+def test_unit_admins_reviewers_and_staff_cannot_apply(make_user, offering, unit, role, answer):
     from tenants.models import Region
 
     user = make_user(role, region=Region.objects.get(schema_name="urumqi"))
     client = client_for("urumqi")
     client.force_login(user)
-    assert create(client, offering, unit).status_code == 403
+    assert create(client, offering, unit).status_code == answer
+    assert client.get("/applications/new/").status_code == answer
+
+
+def test_my_applications_lists_only_my_own_whoever_reads_it(
+    alice_client, offering, unit, make_user
+):
+    """我的申请书 is the applicant's list: the region admin, who may read every application of
+    the region elsewhere, finds none of them here."""
+    from tenants.models import Region
+
+    create(alice_client, offering, unit)
+    admin = client_for("urumqi")
+    admin.force_login(make_user(Role.REGION_ADMIN, region=Region.objects.get(schema_name="urumqi")))
+    page = admin.get("/applications/").content.decode()
+    assert 'data-testid="application-card"' not in page
+    assert 'data-testid="application-card"' in alice_client.get("/applications/").content.decode()
 
 
 def test_a_section_is_saved_even_when_invalid_and_errors_are_in_chinese(

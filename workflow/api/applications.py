@@ -136,9 +136,9 @@ class ListWindow(serializers.Serializer):
 
 
 class ApplicationListApi(RegionApplicationsApi):
-    # Creating: application_create refuses anyone but an applicant with its own 403 and
-    # message, as the page 新增申请书 does.
-    write_roles = EVERYONE
+    # Creating: application_create refuses the organizations' accounts with its own 403 and
+    # message, as the page 新增申请书 does; those who never act (region admin, central
+    # office) get the dull 404 (RegionApplicationsApi's write_roles).
 
     @extend_schema(
         parameters=[

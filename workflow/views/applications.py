@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.access import ACTING_ROLES, Answer, route_answer
 from core.application_index import with_positions
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
@@ -102,6 +103,10 @@ class NewApplicationForm(forms.Form):
 
 
 def _applicant_only(request: HttpRequest) -> None:
+    """Organizations' accounts are told why they cannot apply (manual (6)); the region admin
+    and the central office, who never act on applications, get the dull 404 as everywhere."""
+    if route_answer(request.user, current_region_code(), ACTING_ROLES) != Answer.ALLOW:
+        raise Http404
     if request.user.role != Role.APPLICANT:
         raise PermissionDenied(_("只有申请人可以申报职称；单位管理员等账号不能申报。"))
 
@@ -111,6 +116,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     """我的申请书: full cards for this region, and a line for each one elsewhere."""
     applications = list(
         applications_visible_to(request.user)
+        .filter(applicant=request.user)
         .select_related("recommending_unit")
         .prefetch_related("unit__recommending_units")
         .order_by("-updated_at")
@@ -278,7 +284,7 @@ def detach(request: HttpRequest, number: str, attachment_id: int) -> HttpRespons
 @login_required
 @require_POST
 def transition(request: HttpRequest, number: str) -> HttpResponse:
-    access_application(request.user, number)
+    access_application(request.user, number, for_write=True)
     action = request.POST.get("action", "")
     try:
         apply_transition(
