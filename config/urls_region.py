@@ -7,6 +7,7 @@ from printing import urls as printing_urls
 from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
 from workflow.views import applications as application_pages
+from workflow.views import requalification as requalification_pages
 from workflow.views import review as review_pages
 from workflow.views import setup_admin
 from workflow.views.home import (
@@ -93,6 +94,11 @@ urlpatterns = [
         name="application-transition",
     ),
     path("applications/<str:number>/delete/", application_pages.delete, name="application-delete"),
+    path(
+        "applications/<str:number>/requalify/",
+        requalification_pages.requalify,
+        name="application-requalify",
+    ),
     path("offerings/", offerings_page, name="offerings"),
     path("setup/", setup_admin.setup_home, name="setup"),
     path("setup/committees/new/", setup_admin.committee_edit, name="setup-committee-new"),

@@ -8,8 +8,9 @@ through `in_region()` or walks them with `each_region()`. Nothing else in the co
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 from django_tenants.utils import schema_context
 
 from .directory import PUBLIC_CODE
@@ -53,3 +54,55 @@ def each_region() -> Iterator[Region]:
     for region in list(Region.objects.regions()):
         with schema_context(region.schema_name):
             yield region
+
+
+def copy_rows(
+    model: type[models.Model],
+    *,
+    source: str,
+    target: str,
+    where: str,
+    params: list[Any],
+    overrides: dict[str, Any] | None = None,
+) -> list[int]:
+    """Copy the rows of a region table matching `where` (SQL on the source table's columns)
+    from one region's schema to another's in ONE statement, in the caller's transaction:
+    every column as it is (times included) except the primary key, which the target's
+    sequence gives, and the columns of `overrides` (column name → value). Returns the new
+    primary keys. The codes must be regions' (checked by the caller); they and the names are
+    quoted; `where` is the caller's constant SQL with its values in `params`. Requalification
+    moves an application with it (workflow.requalification).
+    """
+    overrides = overrides or {}
+    quote = connection.ops.quote_name
+    pk = model._meta.pk.column
+    columns = [f.column for f in model._meta.concrete_fields if f.column != pk]
+    chosen = ", ".join("%s" if c in overrides else quote(c) for c in columns)
+    values = [overrides[c] for c in columns if c in overrides]
+    table = model._meta.db_table
+    names = ", ".join(quote(c) for c in columns)
+    source_table, target_table = (
+        f"{quote(source)}.{quote(table)}",
+        f"{quote(target)}.{quote(table)}",
+    )
+    # Identifiers quoted; values passed as parameters; `where` is the caller's constant SQL.
+    sql = " ".join(
+        [
+            "INSERT INTO",
+            target_table,
+            f"({names})",
+            "SELECT",
+            chosen,
+            "FROM",
+            source_table,
+            "WHERE",
+            where,
+            "ORDER BY",
+            quote(pk),
+            "RETURNING",
+            quote(pk),
+        ]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, *params])
+        return [row[0] for row in cursor.fetchall()]

@@ -325,3 +325,26 @@ class ReviewComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}:{self.section}"
+
+
+class SetAsideSection(models.Model):
+    """A section a requalification could not carry into the new form (no such section there,
+    or its data does not fit the new schema): kept, never lost, with the files it had; the
+    new form's section of that name is marked 需重新填写 (workflow.requalification)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="set_aside")
+    key = models.SlugField(max_length=64)
+    title = models.CharField(max_length=200)
+    data = models.JSONField(default=dict, blank=True)
+    # [{"blob_sha256", "name", "content_type"}]: the files of the section, still in the
+    # applicant's 附件库 (their AttachmentUse rows stay).
+    attachments = models.JSONField(default=list, blank=True)
+    form_key = models.SlugField(max_length=64)
+    form_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}:{self.key}"

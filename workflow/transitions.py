@@ -11,6 +11,7 @@ the same rows.
 """
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -27,16 +28,20 @@ from core.errors import ConflictError
 from core.identity.validators import validate_mobile
 from core.models import Authority, OrgKind, Role, User
 from core.notifications.delivery import notify_after_commit
+from tenants.crossing import in_region
 from workflow.index import index_write
 from workflow.models import Application, NodeKind, TransitionRecord
 from workflow.nodes import node_kind_at, node_label
+from workflow.requalification import Moved, moved_conflict, requalify_move, requalify_valid
 from workflow.reviewers import current_node, reviewer_ids_at_current_node, reviews_node
 from workflow.sections import incomplete_sections
 from workflow.states import Status
 
 UNIT_SECTION = "unit_recommendation"
 Check = Callable[[Application, "User | None", dict[str, Any]], None]
-Effect = Callable[[Application, dict[str, Any]], None]
+# An effect may return `Moved`: codes for the history record's `details`, and the region whose
+# schema holds the application afterwards (requalification).
+Effect = Callable[[Application, dict[str, Any]], "Moved | None"]
 
 
 class By(StrEnum):
@@ -351,6 +356,15 @@ TABLE: dict[str, Transition] = {
             effect=_leave_flow_with_opinion,
             tell=Tell.APPLICANT,
         ),
+        Transition(
+            "requalify",
+            gettext_lazy("更改资格"),
+            frozenset({Status.DRAFT, Status.RETURNED}),
+            Status.DRAFT,
+            By.APPLICANT,
+            guards=(requalify_valid,),
+            effect=requalify_move,
+        ),
     ]
 }
 
@@ -406,8 +420,12 @@ def apply_transition(
             .select_related(
                 "offering", "flow", "offering__committee", "unit", "applicant", "qualification"
             )
-            .get(number=number)
+            .filter(number=number)
+            .first()
         )
+        if application is None:
+            # Requalified to another region while we waited for the lock, or never here.
+            raise moved_conflict(number) or Application.DoesNotExist(number)
         if system:
             if transition.by != By.SYSTEM or transition.system_actor != system:
                 raise PermissionDenied
@@ -435,29 +453,52 @@ def apply_transition(
         from_status, from_index = application.status, application.current_node
         from_kind = node_kind_at(application, from_index) if from_status == Status.IN_REVIEW else ""
         application.status = transition.target
-        if transition.effect is not None:
-            transition.effect(application, payload)
-        application.save()
-        org_kind, org_id = acting_org(actor, application)
-        in_review = application.status == Status.IN_REVIEW
-        TransitionRecord.objects.create(
-            application=application,
-            action=action,
-            actor=actor,
-            system_actor=system,
-            org_kind=org_kind,
-            org_id=org_id,
-            from_status=from_status,
-            to_status=application.status,
-            from_node_index=from_index if from_kind else None,
-            from_node_kind=from_kind,
-            to_node_index=application.current_node if in_review else None,
-            to_node_kind=node_kind_at(application, application.current_node) if in_review else "",
-            opinion=str(payload.get("opinion", "")),
-        )
-        index_write(application)
+        moved = transition.effect(application, payload) if transition.effect else None
+        with in_region(moved.region) if moved and moved.region else nullcontext():
+            _record(
+                application,
+                action,
+                actor,
+                system,
+                payload,
+                moved,
+                (from_status, from_index, from_kind),
+            )
         _tell(application, transition.tell)
     return application
+
+
+def _record(  # noqa: PLR0917 - the one caller is apply_transition
+    application: Application,
+    action: str,
+    actor: User | None,
+    system: str,
+    payload: dict[str, Any],
+    moved: Moved | None,
+    source: tuple[str, int | None, str],
+) -> None:
+    """Save the row, its history record and its index row (in the region it is in now)."""
+    from_status, from_index, from_kind = source
+    application.save()
+    org_kind, org_id = acting_org(actor, application)
+    in_review = application.status == Status.IN_REVIEW
+    TransitionRecord.objects.create(
+        application=application,
+        action=action,
+        actor=actor,
+        system_actor=system,
+        org_kind=org_kind,
+        org_id=org_id,
+        from_status=from_status,
+        to_status=application.status,
+        from_node_index=from_index if from_kind else None,
+        from_node_kind=from_kind,
+        to_node_index=application.current_node if in_review else None,
+        to_node_kind=node_kind_at(application, application.current_node) if in_review else "",
+        details=moved.details if moved else {},
+        opinion=str(payload.get("opinion", "")),
+    )
+    index_write(application)
 
 
 def _tell(application: Application, tell: Tell) -> None:

@@ -765,6 +765,15 @@ PAGES = [
     Page(
         "application-edit", "applicant", revising, 14, html("/remove/"), params={"section": "basic"}
     ),
+    # 更改资格, step 2: the region's open offerings, with the 属地化 advice.
+    Page(
+        "application-requalify",
+        "applicant",
+        revising,
+        11,
+        marker='data-testid="step-offering"',
+        params={"region": "urumqi"},
+    ),
     Page("api-applications", "applicant", alices_applications, 4, json_rows),
     Page(
         "api-applications",
@@ -1136,7 +1145,9 @@ def approved(sent: Sent, response: HttpResponse) -> bool:
 
 WRITES = [
     Write("api-applications", to_create, 20, 201, created, method="json"),
-    Write("api-application", a_draft, 16, 204, gone, method="delete"),
+    # Deleting a draft: one DELETE per child table (sections, files, comments, history, the
+    # sections a requalification set aside), then the row and its index row.
+    Write("api-application", a_draft, 17, 204, gone, method="delete"),
     # An edit re-reads the application under its row lock (workflow.applications._locked).
     Write("api-application-section", to_save_basic, 17, 200, saved, method="put"),
     Write("api-application-attachments", to_attach, 21, 201, attached, method="json"),
@@ -1155,7 +1166,7 @@ WRITES = [
     Write("application-attach", to_attach, 21, 302, attached),
     Write("application-detach", to_detach, 15, 302, detached),
     Write("application-transition", to_submit, 19, 302, status_is(Status.IN_REVIEW, 0)),
-    Write("application-delete", a_draft, 16, 302, gone),
+    Write("application-delete", a_draft, 17, 302, gone),
     Write("setup-offering-close", to_close, 6, 302, closed, sizes=(1,)),
     Write("region-admin-authority-toggle", to_toggle, 6, 302, toggled, sizes=(1,)),
     Write("region-admin-unit-change-decide", to_decide, 11, 302, approved, sizes=(1,)),

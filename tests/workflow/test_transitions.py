@@ -104,6 +104,15 @@ def world(catalog, alice, alice_client, make_user):
         other_committee = committee_save(
             name="别的评审委员会", address="人民路2号", contacts=[], reviews=scope
         )
+        # Where `requalify` moves it: the same qualification at the other committee.
+        elsewhere = offering_save(
+            committee=other_committee,
+            qualification=Qualification.objects.get(code="school-teacher-chinese-intermediate"),
+            year=timezone.localdate().year,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=10),
+            flow_nodes=[{"kind": NodeKind.BASE_UNIT}, {"kind": NodeKind.COMMITTEE}],
+        )
         offering = offering_save(
             committee=committee,
             qualification=Qualification.objects.get(code="school-teacher-chinese-intermediate"),
@@ -150,14 +159,17 @@ def world(catalog, alice, alice_client, make_user):
     states = [State(s) for s in Status.values if s != Status.IN_REVIEW]
     states += [State(Status.IN_REVIEW, i) for i in range(len(flow))]
     states.append(State(Status.IN_REVIEW, 0, unit_acted=True))
-    return {"number": number, "people": people, "flow": flow, "states": states}
+    payload = {**PAYLOAD, "offering": elsewhere.pk}
+    return {"number": number, "people": people, "flow": flow, "states": states, "payload": payload}
 
 
 class _UndoError(Exception):
     """Carries an outcome out of a transaction that must leave nothing behind."""
 
 
-def attempt(number: str, state: State, transition: Transition, person) -> tuple:
+def attempt(
+    number: str, state: State, transition: Transition, person, payload: dict = PAYLOAD
+) -> tuple:
     """Put the application in `state`, fire the row as `person` (None: the system), and undo
     everything; returns ("ok", status, record codes) or ("403",) / ("409", code) / ("400",)."""
     try:
@@ -174,7 +186,7 @@ def attempt(number: str, state: State, transition: Transition, person) -> tuple:
                     action=transition.action,
                     actor=person,
                     system=SystemActor.SCHEDULER if person is None else "",
-                    payload=dict(PAYLOAD),
+                    payload=dict(payload),
                 )
             except PermissionDenied:
                 raise _UndoError(("403",)) from None
@@ -247,7 +259,7 @@ def test_each_row_of_the_table_does_what_it_declares(world, action):
     for state in world["states"]:
         for role in ROLES:
             want = expected(row, state, role, flow)
-            got = attempt(number, state, row, world["people"][role])
+            got = attempt(number, state, row, world["people"][role], world["payload"])
             if got[: len(want)] != want:
                 wrong.append(f"{state.name} {role}: expected {want}, got {got}")
                 continue
@@ -275,7 +287,7 @@ def test_the_buttons_are_exactly_what_succeeds(world):
             succeeds = {
                 action
                 for action, row in TABLE.items()
-                if attempt(number, state, row, people[role])[0] == "ok"
+                if attempt(number, state, row, people[role], world["payload"])[0] == "ok"
             }
             if shown != succeeds:
                 wrong.append(f"{state.name} {role}: shows {shown}, succeeds {succeeds}")

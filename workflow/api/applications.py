@@ -12,8 +12,8 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from core.access import ACTING_ROLES, EVERYONE, REVIEWER_ROLES
-from core.models import Unit
-from tenants.crossing import current_region_code
+from core.models import ApplicationIndex, Unit
+from tenants.crossing import current_region_code, in_region
 from workflow.access import access_application, applications_visible_to
 from workflow.applications import (
     application_create,
@@ -297,8 +297,13 @@ class TransitionApi(RegionApplicationsApi):
             actor=request.user,
             payload=dict(request.data.items()),
         )
-        application = access_application(request.user, number)
-        return Response(application_detail(application, request.user))
+        if data.validated_data["action"] != "requalify":
+            application = access_application(request.user, number)
+            return Response(application_detail(application, request.user))
+        # 更改资格, maybe to another region: the application now answers on that one's host.
+        with in_region(ApplicationIndex.objects.get(number=number).region.schema_name):
+            application = access_application(request.user, number)
+            return Response(application_detail(application, request.user))
 
 
 class HistoryApi(RegionApplicationsApi):
