@@ -13,9 +13,10 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import get_conditional_response
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.http import content_disposition_header
+
+from core.files.blobs import private_file_response
 
 ROOT = "printing"
 PDF = "application/pdf"
@@ -90,21 +91,10 @@ def pdf_response(
             as_attachment=download, filename=filename
         ),
     }
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        for header in ("ETag", "Cache-Control"):
-            not_modified[header] = headers[header]
-        return not_modified
-    prefix = getattr(settings, "PRIVATE_FILES_ACCEL_PREFIX", None)
-    if prefix:
-        response: HttpResponseBase = HttpResponse(content_type=PDF)
-        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{relative}"
-    else:
-        try:
-            handle = absolute_path(relative).open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(handle, content_type=PDF)
-    for header, value in headers.items():
-        response[header] = value
-    return response
+    return private_file_response(
+        request,
+        relative=relative,
+        path=absolute_path(relative),
+        content_type=PDF,
+        headers=headers,
+    )

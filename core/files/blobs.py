@@ -590,7 +590,23 @@ def blob_response(
         "Content-Security-Policy": "sandbox",
         "Content-Disposition": content_disposition_header(as_attachment=False, filename=filename),
     }
-    not_modified = get_conditional_response(request, etag=etag)
+    return private_file_response(
+        request,
+        relative=relative,
+        path=_absolute(relative),
+        content_type=content_type,
+        headers=headers,
+    )
+
+
+def private_file_response(
+    request: HttpRequest, *, relative: str, path: Path, content_type: str, headers: dict[str, str]
+) -> HttpResponseBase:
+    """A stored private file, for a reader already allowed: 304 when the request's validators
+    match `headers["ETag"]`; else nginx sends it from its internal location when
+    `PRIVATE_FILES_ACCEL_PREFIX` is set (production), or Django streams `path`. The blob store
+    and printing serve through it."""
+    not_modified = get_conditional_response(request, etag=headers["ETag"])
     if not_modified is not None:
         for header in ("ETag", "Cache-Control"):
             not_modified[header] = headers[header]
@@ -602,7 +618,7 @@ def blob_response(
         response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{relative}"
     else:
         try:
-            handle = _absolute(relative).open("rb")
+            handle = path.open("rb")
         except FileNotFoundError:
             raise Http404 from None
         response = FileResponse(handle, content_type=content_type)
