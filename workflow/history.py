@@ -8,6 +8,7 @@ language, whatever language the actors used.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
 
@@ -66,14 +67,31 @@ def history_rows(application: Application) -> list[HistoryRow]:
     queries: the records with their actors, and the authorities they name)."""
     records = list(TransitionRecord.objects.filter(application=application).select_related("actor"))
     names = organization_names(application, [(r.org_kind, r.org_id) for r in records])
+    # Before a requalification the application had another flow and committee (maybe in
+    # another region): those records are read in the terms they were made in.
+    terms: list[object] = []
+    then: object = application
+    for r in reversed(records):
+        terms.append(then)
+        if r.action == "requalify" and r.details.get("from_flow") is not None:
+            then = SimpleNamespace(
+                flow=SimpleNamespace(nodes=r.details["from_flow"]),
+                offering=SimpleNamespace(
+                    committee_id=r.details.get("from_committee"),
+                    committee=SimpleNamespace(name=r.details.get("from_committee_name", "")),
+                ),
+            )
+    terms.reverse()
     rows = []
-    for r in records:
+    for r, at in zip(records, terms, strict=True):
         transition = TABLE.get(r.action)
         if r.actor is not None:
             actor = r.actor.display_name
         else:
             actor = str(SystemActor(r.system_actor).label) if r.system_actor else _("系统")
         organization = names[(r.org_kind, r.org_id)]
+        if at is not application and r.org_kind == OrgKind.COMMITTEE:
+            organization = at.offering.committee.name
         if r.org_kind == OrgKind.APPLICANT:
             organization = str(OrgKind.APPLICANT.label)
         rows.append(
@@ -88,8 +106,8 @@ def history_rows(application: Application) -> list[HistoryRow]:
                 to_status=r.to_status,
                 from_node_kind=r.from_node_kind,
                 to_node_kind=r.to_node_kind,
-                from_label=position_label(application, r.from_status, r.from_node_index),
-                to_label=position_label(application, r.to_status, r.to_node_index),
+                from_label=position_label(at, r.from_status, r.from_node_index),
+                to_label=position_label(at, r.to_status, r.to_node_index),
                 opinion=r.opinion,
             )
         )

@@ -454,3 +454,48 @@ def test_a_requalification_racing_another_then_a_submit(racing):
     else:
         assert answers["requalify"] == (409, "invalid_state")
         assert ApplicationIndex.objects.get(number=number).status == Status.IN_REVIEW
+
+
+def test_history_reads_in_the_terms_it_was_made_in(story, alice, alice_client):
+    """Records made before the move name the old committee and nodes of the old flow, even
+    though ids and flows are the new region's afterwards."""
+    number = story["number"]
+    here = story["here"]
+    with in_region("urumqi"):
+        app = Application.objects.get(number=number)
+        # As if the committee (node 2 of the old flow) had returned it.
+        TransitionRecord.objects.filter(application=app, action="return").update(
+            org_kind="committee",
+            org_id=here.committee_id,
+            from_node_index=2,
+            from_node_kind="committee",
+        )
+    assert requalify(alice_client, number, story["there"], "kashgar").status_code == 200
+    with in_region("kashgar"):
+        app = Application.objects.select_related("offering__committee", "flow", "unit").get(
+            number=number
+        )
+        rows = {r.action: r for r in history_rows(app)}
+    assert rows["return"].organization == here.committee.name
+    assert rows["return"].from_label == here.committee.name
+    assert rows["requalify"].to_label == "申请人"
+
+
+def test_the_pages_walk_the_manuals_steps(story, alice, alice_client):
+    number = story["number"]
+    path = f"/applications/{number}/requalify/"
+    page = alice_client.get(path).content.decode()
+    assert 'data-testid="step-region"' in page and "喀什地区" in page
+    page = alice_client.get(path, {"region": "kashgar"}).content.decode()
+    assert f'value="{story["there"].pk}"' in page
+    page = alice_client.get(path, {"region": "kashgar", "offering": story["there"].pk})
+    assert 'data-testid="carried"' in page.content.decode()
+    cards = alice_client.get("/applications/").content.decode()
+    assert f"/applications/{number}/requalify/" in cards
+    done = alice_client.post(
+        path, {"region": "kashgar", "offering": story["there"].pk, "confirm": "1"}
+    )
+    assert done.status_code == 302
+    assert "kashgar" in done["Location"]
+    assert alice_client.get(f"/applications/{number}/").status_code == 404
+    assert ApplicationIndex.objects.get(number=number).region.schema_name == "kashgar"

@@ -56,11 +56,12 @@ def requalify(request: HttpRequest, number: str) -> HttpResponse:
     }
     if region is None:
         return render(request, "workflow/requalify.html", context)
+    same_region = region.schema_name == current_region_code()
     with in_region(region.schema_name):
         offerings = [
             o
             for o in offerings_for(year=application.year, open_only=True)
-            if not (region.schema_name == current_region_code() and o.pk == application.offering_id)
+            if not (same_region and o.pk == application.offering_id)
         ]
         context["advice"] = locality_advice(
             unit=application.unit, qualification=application.qualification
