@@ -266,3 +266,8 @@ def moved_conflict(number: str) -> ConflictError | None:
         _("申请书已更改资格到%(region)s，请到%(region)s办理。") % {"region": row.region.name},
         code="requalified",
     )
+
+
+def set_aside_sections(application: Application) -> list[SetAsideSection]:
+    """What requalifications kept aside (one query)."""
+    return list(SetAsideSection.objects.filter(application=application))

@@ -763,7 +763,7 @@ PAGES = [
         params={"unit_q": "预算单位"},
     ),
     Page(
-        "application-edit", "applicant", revising, 14, html("/remove/"), params={"section": "basic"}
+        "application-edit", "applicant", revising, 15, html("/remove/"), params={"section": "basic"}
     ),
     # 更改资格, step 2: the region's open offerings, with the 属地化 advice.
     Page(

@@ -339,6 +339,13 @@ def test_set_aside_sections_keep_their_data_and_files_across_series(
             assert (section, blob) in kept_files
     # The files stay in use (they cannot leave the 附件库).
     assert AttachmentUse.objects.filter(application_id=number).count() >= len(files)
+    # The new form's page marks what is to be filled in again and shows what was kept.
+    kashgar = client_for("kashgar")
+    kashgar.force_login(alice)
+    page = kashgar.get(f"/applications/{number}/").content.decode()
+    assert 'data-testid="set-aside"' in page
+    refill = [k for k in aside if k in {s["key"] for s in app.form.sections}]
+    assert page.count('data-testid="refill"') == len(refill)
 
 
 def open_offering_health(code):

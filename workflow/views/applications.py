@@ -36,6 +36,7 @@ from workflow.history import history_rows
 from workflow.locality import locality_advice
 from workflow.models import Offering
 from workflow.progress import flow_steps, submissions
+from workflow.requalification import set_aside_sections
 from workflow.review import comments_by_section
 from workflow.schema_forms import parse_section, render_section
 from workflow.sections import section_states, section_with_account
@@ -211,6 +212,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
     )
     library = list(library_items(owner=request.user)[:200]) if editable else []
     comments = comments_by_section(application)
+    set_aside = set_aside_sections(application)
     return render(
         request,
         "workflow/edit_application.html",
@@ -240,6 +242,10 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "condition_set": condition_set,
             "advice": advice,
             "history": history_rows(application),
+            # 更改资格 kept these aside: never lost; the new form's section of the same key is
+            # to be filled in again.
+            "set_aside": set_aside,
+            "refill": {a.key for a in set_aside},
             "locality": locality_advice(
                 unit=application.unit, qualification=application.qualification
             ),
