@@ -7,9 +7,9 @@ from printing import urls as printing_urls
 from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
 from workflow.views import applications as application_pages
+from workflow.views import flow_reports, setup_admin
 from workflow.views import requalification as requalification_pages
 from workflow.views import review as review_pages
-from workflow.views import setup_admin
 from workflow.views.home import (
     committees_page,
     notice_file,
@@ -98,6 +98,17 @@ urlpatterns = [
         "applications/<str:number>/requalify/",
         requalification_pages.requalify,
         name="application-requalify",
+    ),
+    path(
+        "applications/<str:number>/flow-report/",
+        flow_reports.report,
+        name="application-flow-report",
+    ),
+    path("region-admin/flow-reports/", flow_reports.report_list, name="region-admin-flow-reports"),
+    path(
+        "region-admin/flow-reports/<int:pk>/",
+        flow_reports.report_answer,
+        name="region-admin-flow-report",
     ),
     path("offerings/", offerings_page, name="offerings"),
     path("setup/", setup_admin.setup_home, name="setup"),

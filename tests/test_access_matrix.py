@@ -66,7 +66,7 @@ from tests.workflow.conftest import create, fill_every_section, open_offering, u
 from tests.workflow.test_review import RECOMMENDATION
 from workflow.applications import application_create
 from workflow.index import index_write
-from workflow.models import Application, Attachment, CommitteeStaff, Notice
+from workflow.models import Application, Attachment, CommitteeStaff, FlowReport, Notice
 from workflow.setup import committee_save, offering_save
 from workflow.states import Status
 from workflow.transitions import apply_transition
@@ -148,6 +148,13 @@ def form_version(cast: Cast) -> dict:
     return {"key": cast.objects["form"], "version": cast.objects["form_version"]}
 
 
+def _flow_report(alice: User, number: str) -> int:
+    with in_region(HOME):
+        return FlowReport.objects.create(
+            number=number, applicant=alice, status="", text="流程不对"
+        ).pk
+
+
 def obj(name: str, key: str = "pk") -> Callable[[Cast], dict]:
     return lambda cast: {key: cast.objects[name]}
 
@@ -189,6 +196,7 @@ ROWS: dict[str, Row] = {
     "application-transition": Row("LFYYYNN", Scope.OBJECT, "post", number, lambda c: RETURN),
     "application-delete": Row("LYNNNNN", Scope.OBJECT, "post", number),
     "application-requalify": Row("LYNNNNN", Scope.OBJECT, kwargs=number),
+    "application-flow-report": Row("LYNNNNN", Scope.OBJECT, kwargs=number),
     # --- printing: an application's documents, a committee's batches, the public check ---------
     "api-document-review-form": Row("LYYYYNN", Scope.OBJECT, kwargs=number),
     "api-document-material-bag": Row("LYYYYNN", Scope.OBJECT, kwargs=number),
@@ -222,6 +230,8 @@ ROWS: dict[str, Row] = {
     "setup-notice-new": Row("LNNNNYN", Scope.REGION),
     "setup-notice": Row("LNNNNYN", Scope.REGION, kwargs=obj("notice")),
     "region-admin": Row("LNNNNYN", Scope.REGION),
+    "region-admin-flow-reports": Row("LNNNNYN", Scope.REGION),
+    "region-admin-flow-report": Row("LNNNNYN", Scope.REGION, kwargs=obj("flow_report")),
     "region-admin-authority-new": Row("LNNNNYN", Scope.REGION),
     "region-admin-authority": Row("LNNNNYN", Scope.REGION, kwargs=obj("authority")),
     "region-admin-authority-toggle": Row("LNNNNYN", Scope.REGION, "post", obj("authority")),
@@ -488,6 +498,7 @@ def cast(alice, bob, offering, unit, make_user, settings, tmp_path) -> Cast:
         "form": series.form_key,
         "form_version": SectionForm.objects.filter(key=series.form_key).first().version,
         "condition": ConditionSet.objects.first().pk,
+        "flow_report": _flow_report(alice, number),
     }
     return Cast(
         people=people,

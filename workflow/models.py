@@ -348,3 +348,33 @@ class SetAsideSection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}:{self.key}"
+
+
+class FlowReport(models.Model):
+    """如果此流程有错，请单击这里: an applicant tells the region's administrators that the flow of
+    an application looks wrong; they answer (and fix the flow in set-up: the application is
+    requalified or moves on through the transition table, never by editing its status).
+
+    Kept by number, not by row: the report stays with the region it was made in even after the
+    application is requalified elsewhere."""
+
+    number = models.CharField(_("申请书编号"), max_length=20, db_index=True)
+    applicant = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    # The flow as the applicant saw it (Flow.nodes), and where the application stood.
+    flow_nodes = models.JSONField(default=list)
+    status = models.CharField(max_length=32)
+    text = models.TextField(_("问题描述"))
+    answer = models.TextField(_("答复"), blank=True)
+    answered_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("流程问题反馈")
+        verbose_name_plural = _("流程问题反馈")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.number}:{self.pk}"

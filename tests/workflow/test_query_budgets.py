@@ -54,6 +54,7 @@ from workflow.models import (
     Committee,
     CommitteeStaff,
     Flow,
+    FlowReport,
     Notice,
     Offering,
     ReviewComment,
@@ -576,6 +577,34 @@ def revising(world: World, count: int) -> dict[str, Any]:
     return {"number": application.number}
 
 
+def flow_reports(world: World, count: int) -> dict[str, Any]:
+    """如果此流程有错: 阿丽娅's reports on her application, answered by the admin."""
+    application = the_application(world, status=Status.RETURNED, node=None)
+    with in_region(CODE):
+        made = FlowReport.objects.bulk_create(
+            FlowReport(
+                number=application.number,
+                applicant=world.people["applicant"],
+                flow_nodes=application.flow.nodes,
+                status=application.status,
+                text="推荐单位不对",
+                answer="已修正",
+                answered_by=world.people["admin"],
+            )
+            for _ in range(count)
+        )
+    return {"number": application.number, "pk": made[0].pk}
+
+
+def flow_report_list(world: World, count: int) -> dict[str, Any]:
+    flow_reports(world, count)
+    return {}
+
+
+def a_flow_report(world: World, count: int) -> dict[str, Any]:
+    return {"pk": flow_reports(world, count)["pk"]}
+
+
 def at_the_unit(world: World, count: int) -> dict[str, Any]:
     """The unit reviews: comments on its recommendation, history, and recommending units to
     choose from."""
@@ -765,6 +794,22 @@ PAGES = [
     Page(
         "application-edit", "applicant", revising, 15, html("/remove/"), params={"section": "basic"}
     ),
+    Page(
+        "application-flow-report",
+        "applicant",
+        lambda w, n: {"number": flow_reports(w, n)["number"]},
+        8,
+        html('data-testid="flow-report"'),
+    ),
+    Page(
+        "region-admin-flow-reports",
+        "admin",
+        flow_report_list,
+        5,
+        html('data-testid="flow-report-row"'),
+        cap=200,
+    ),
+    Page("region-admin-flow-report", "admin", a_flow_report, 5, marker='name="answer"'),
     # 更改资格, step 2: the region's open offerings, with the 属地化 advice.
     Page(
         "application-requalify",

@@ -506,3 +506,38 @@ def test_the_pages_walk_the_manuals_steps(story, alice, alice_client):
     assert "kashgar" in done["Location"]
     assert alice_client.get(f"/applications/{number}/").status_code == 404
     assert ApplicationIndex.objects.get(number=number).region.schema_name == "kashgar"
+
+
+def test_a_flow_error_report_reaches_the_admin_and_the_answer_the_applicant(
+    story, alice, alice_client, make_user
+):
+    """如果此流程有错，请单击这里: the report changes nothing about the application; the region's
+    admin lists it and answers; the applicant reads the answer."""
+    number = story["number"]
+    admin = make_user(Role.REGION_ADMIN, region=Region.objects.get(schema_name="urumqi"))
+    cards = alice_client.get("/applications/").content.decode()
+    assert f"/applications/{number}/flow-report/" in cards
+    before = snapshot(number)
+    sent = alice_client.post(f"/applications/{number}/flow-report/", {"text": "推荐单位不对"})
+    assert sent.status_code == 302
+    assert snapshot(number) == before
+    admin_client = client_for("urumqi")
+    admin_client.force_login(admin)
+    listed = admin_client.get("/region-admin/flow-reports/").content.decode()
+    assert "推荐单位不对" in listed
+    with in_region("urumqi"):
+        from workflow.models import FlowReport
+
+        report = FlowReport.objects.get(number=number)
+    answered = admin_client.post(
+        f"/region-admin/flow-reports/{report.pk}/", {"answer": "已修正流程，请更改资格。"}
+    )
+    assert answered.status_code == 302
+    page = alice_client.get(f"/applications/{number}/flow-report/").content.decode()
+    assert "已修正流程，请更改资格。" in page
+    # Empty reports are refused; strangers and other roles get the dull 404.
+    assert (
+        alice_client.post(f"/applications/{number}/flow-report/", {"text": " "}).status_code == 200
+    )
+    assert admin_client.get(f"/applications/{number}/flow-report/").status_code == 404
+    assert alice_client.get("/region-admin/flow-reports/").status_code == 404
