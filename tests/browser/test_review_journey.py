@@ -6,7 +6,7 @@ recommends, the authority forwards, the committee passes formal review; the appl
 import io
 import re
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +17,7 @@ from core.catalog.forms import form_current
 from core.catalog.sync import catalog_sync
 from core.demo import DEMO_PASSWORD
 from core.files.blobs import blob_store
+from core.identity.validators import make_id_card_number
 from core.models import Authority, Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
@@ -52,7 +53,13 @@ def story(django_db_setup, django_db_blocker):
         unit.save()
         unit.recommending_units.add(authority)
         people = {
-            "applicant": _account(f"teacher-{tag}", "古丽", Role.APPLICANT),
+            "applicant": _account(
+                f"teacher-{tag}",
+                "古丽",
+                Role.APPLICANT,
+                # 基本信息 takes name and ID number from the verified account
+                id_card_number=make_id_card_number("652701", date(1991, 4, 2), int(tag, 16) % 998),
+            ),
             "unit": _account(f"school-{tag}", "博乐一小管理员", Role.UNIT_ADMIN, unit=unit),
             "authority": _account(
                 f"bureau-{tag}",
