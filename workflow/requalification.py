@@ -45,6 +45,9 @@ from workflow.models import (
 )
 from workflow.states import Status
 
+# The tables whose rows belong to one application and move with it.
+CHILDREN = (SectionEntry, Attachment, ReviewComment, TransitionRecord, SetAsideSection)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -95,7 +98,18 @@ def carry_plan(
 
 def requalify_target(application: Application, payload: dict[str, Any]) -> Target:
     """The region and open offering named by the request, checked against the target's rules
-    (raises ValidationError / ConflictError; writes nothing)."""
+    (raises ValidationError / ConflictError; writes nothing). Remembered on the object for the
+    same request, so the row's guard and its effect read the target once."""
+    asked = (str(payload.get("region") or ""), str(payload.get("offering")))
+    remembered = getattr(application, "_requalify_target", None)
+    if remembered is not None and remembered[0] == asked:
+        return remembered[1]
+    target = _target(application, payload)
+    application._requalify_target = (asked, target)
+    return target
+
+
+def _target(application: Application, payload: dict[str, Any]) -> Target:
     here = current_region_code()
     code = str(payload.get("region") or here)
     region = Region.objects.regions().filter(schema_name=code).first()
@@ -241,7 +255,7 @@ def requalify_move(application: Application, payload: dict[str, Any]) -> Moved:
             "status": Status.DRAFT,
         },
     )
-    for model in (SectionEntry, Attachment, ReviewComment, TransitionRecord, SetAsideSection):
+    for model in CHILDREN:
         copy_rows(
             model,
             source=here,
@@ -250,8 +264,13 @@ def requalify_move(application: Application, payload: dict[str, Any]) -> Moved:
             params=[old_pk],
             overrides={"application_id": new_pk},
         )
-    # Django's cascade deletes the children here with one statement per table.
-    Application.objects.filter(pk=old_pk).delete()
+    # One DELETE per table, whatever the number of rows (Django's collector would read every
+    # child row first and delete them by id, 100 at a time). Nothing else points at a draft's
+    # row: printed official copies exist only after formal review, flow reports keep the number.
+    for model in (*CHILDREN, Application):
+        field = "pk" if model is Application else "application_id"
+        queryset = model.objects.filter(**{field: old_pk})
+        queryset._raw_delete(queryset.db)
     application.pk = application.id = new_pk
     return Moved(details, region=target.code)
 
