@@ -339,6 +339,8 @@ def test_set_aside_sections_keep_their_data_and_files_across_series(
             assert (section, blob) in kept_files
     # The files stay in use (they cannot leave the 附件库).
     assert AttachmentUse.objects.filter(application_id=number).count() >= len(files)
+    # The old qualification is free again this year (the index row names the new one).
+    assert create(alice_client, here, unit).status_code == 201
     # The new form's page marks what is to be filled in again and shows what was kept.
     kashgar = client_for("kashgar")
     kashgar.force_login(alice)
@@ -373,10 +375,9 @@ def open_offering_health(code):
         )
 
 
-@pytest.fixture(scope="module")
-def racing(django_db_setup, django_db_blocker):
-    """Committed rows (the threads use their own connections): an application in 乌鲁木齐市
-    and an open offering of its qualification in 喀什地区."""
+def committed_world(django_db_blocker):
+    """Committed rows (threads use their own connections): an application in 乌鲁木齐市 and an
+    open offering of its qualification in 喀什地区; removed afterwards."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -413,6 +414,16 @@ def racing(django_db_setup, django_db_blocker):
             Committee.objects.filter(pk=committee.pk).delete()
         world.remove()
         OrmQ.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def racing(django_db_setup, django_db_blocker):
+    yield from committed_world(django_db_blocker)
+
+
+@pytest.fixture(scope="module")
+def dropping(django_db_setup, django_db_blocker):
+    yield from committed_world(django_db_blocker)
 
 
 def race(world, bodies: dict[str, dict], host: str = "urumqi") -> dict[str, tuple[int, str]]:
@@ -541,3 +552,47 @@ def test_a_flow_error_report_reaches_the_admin_and_the_answer_the_applicant(
     )
     assert admin_client.get(f"/applications/{number}/flow-report/").status_code == 404
     assert alice_client.get("/region-admin/flow-reports/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_connection_dropped_in_the_middle_of_the_move_leaves_everything(dropping, monkeypatch):
+    """The database connection dies after the sections and files were copied to the target
+    (as when the worker is killed): PostgreSQL rolls the whole move back; every row, in both
+    schemas and the public one, is as it was."""
+    from django.db import DatabaseError
+    from django.db import connection as this_thread
+
+    number = dropping.application.number
+    before = snapshot(number)
+    real = requalification.copy_rows
+
+    def copy_then_die(model, **kwargs):
+        ids = real(model, **kwargs)
+        if model is Attachment:
+            with this_thread.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+        return ids
+
+    monkeypatch.setattr(requalification, "copy_rows", copy_then_die)
+    failures: list[Exception] = []
+
+    def move() -> None:
+        try:
+            with in_region("urumqi"):
+                apply_transition(
+                    number=number,
+                    action="requalify",
+                    actor=dropping.applicant,
+                    payload={"offering": dropping.there.pk, "region": "kashgar"},
+                )
+        except Exception as error:  # whatever the dead connection raises
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=move)
+    thread.start()
+    thread.join(30)
+    assert failures and isinstance(failures[0], DatabaseError), failures
+    assert snapshot(number) == before
+    assert before["urumqi"]["application"] is not None
