@@ -283,6 +283,9 @@ class AttachmentDetailApi(RegionApplicationsApi):
 class TransitionInput(serializers.Serializer):
     action = serializers.CharField()
     opinion = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    # requalify: the target offering, and its region when it is another one (same number).
+    offering = serializers.IntegerField(required=False, min_value=1)
+    region = serializers.CharField(required=False, max_length=63)
 
 
 class TransitionApi(RegionApplicationsApi):
