@@ -23,7 +23,6 @@ Results: a table on stdout and `benchmarks/results/printing-latest.json`. With
 """
 
 import argparse
-import contextlib
 import io
 import json
 import os
@@ -113,45 +112,33 @@ def section_data(schema: dict, key: str, n: int) -> dict:
 def seed(forms: int) -> list[str]:
     """The offering, a unit and `forms` applicants whose applications passed formal review,
     every section filled (idempotent); their numbers."""
-    from django.core.management import call_command
     from django.utils import timezone
 
     from core.catalog.forms import form_current
-    from core.catalog.sync import catalog_sync
-    from core.identity.validators import make_credit_code, make_id_card_number, normalize_org_name
-    from core.models import Authority, Qualification, Role, Unit, UnitNature, User
+    from core.identity.validators import make_id_card_number
+    from core.models import Authority, Qualification, Role, User
     from tenants.crossing import in_region
     from tenants.models import Region
-    from tenants.regions import bootstrap_regions
     from workflow.models import Application, Attachment, Committee, SectionEntry
     from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
     from workflow.states import Status
     from workflow.transitions import UNIT_SECTION
 
-    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
-    with contextlib.redirect_stdout(io.StringIO()):  # schema creation narrates every migration
-        bootstrap_regions()
-        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
-    catalog_sync()
+    from .seeders import bench_unit, prepare_database
+
+    prepare_database()
     region = Region.objects.get(schema_name=REGION)
     authority, _ = Authority.objects.get_or_create(region=region, name="乌鲁木齐市教育局（基准）")
-    name = "乌鲁木齐市第七十中学（基准）"
-    unit = Unit.objects.filter(name=name).first()
-    if unit is None:
-        unit = Unit.objects.create(
-            credit_code=make_credit_code("1", "2", "650100", "PB000001"),
-            name=name,
-            short_name="七十中基准",
-            name_key=normalize_org_name(name),
-            short_name_key=normalize_org_name("七十中基准"),
-            region=region,
-            address="新华南路7号",
-            nature=UnitNature.INSTITUTION,
-            legal_representative="校长",
-            contact_name="人事处",
-            contact_phone="0991-7",
-        )
-        unit.recommending_units.add(authority)
+    unit = bench_unit(
+        region,
+        name="乌鲁木齐市第七十中学（基准）",
+        short_name="七十中基准",
+        area="650100",
+        org_code="PB000001",
+        address="新华南路7号",
+        phone="0991-7",
+    )
+    unit.recommending_units.add(authority)
     existing = set(
         User.objects.filter(username__startswith="printbench-").values_list("username", flat=True)
     )

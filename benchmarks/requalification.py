@@ -18,8 +18,6 @@ test: figures only.
 """
 
 import argparse
-import contextlib
-import io
 import json
 import statistics
 import sys
@@ -45,40 +43,27 @@ def database_url() -> str:
 def seed() -> dict:
     """Regions, catalog, an open offering in xj and in Kashgar, a Kashgar unit and applicants
     (idempotent); the offerings' ids by region."""
-    from django.core.management import call_command
     from django.utils import timezone
 
-    from core.catalog.sync import catalog_sync
-    from core.identity.validators import make_credit_code, normalize_org_name
-    from core.models import Qualification, Unit, UnitNature
+    from core.models import Qualification
     from tenants.crossing import in_region
     from tenants.models import Region
-    from tenants.regions import bootstrap_regions
     from workflow.models import Committee, Offering
     from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 
-    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
-    with contextlib.redirect_stdout(io.StringIO()):
-        bootstrap_regions()
-        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
-    catalog_sync()
+    from .seeders import bench_unit, prepare_database
+
+    prepare_database()
     kashgar = Region.objects.get(schema_name="kashgar")
-    name = "喀什地区第一中学（基准）"
-    unit = Unit.objects.filter(name=name).first()
-    if unit is None:
-        unit = Unit.objects.create(
-            credit_code=make_credit_code("1", "2", "653100", "RQ000001"),
-            name=name,
-            short_name="喀什一中基准",
-            name_key=normalize_org_name(name),
-            short_name_key=normalize_org_name("喀什一中基准"),
-            region=kashgar,
-            address="人民东路1号",
-            nature=UnitNature.INSTITUTION,
-            legal_representative="校长",
-            contact_name="人事处",
-            contact_phone="0998-1",
-        )
+    unit = bench_unit(
+        kashgar,
+        name="喀什地区第一中学（基准）",
+        short_name="喀什一中基准",
+        area="653100",
+        org_code="RQ000001",
+        address="人民东路1号",
+        phone="0998-1",
+    )
     qualification = Qualification.objects.get(code=QUALIFICATION)
     offerings = {}
     now = timezone.now()

@@ -6,6 +6,8 @@ nothing and a larger size adds the difference. Adding a table is one fill functi
 simply `each(make_row)`, which builds row n with `make_row(region, n)` and bulk-creates them.
 """
 
+import contextlib
+import io
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -549,3 +551,47 @@ def seeders() -> list[Seeder]:
             ApplicationFiller(),
         ),
     ]
+
+
+def prepare_database() -> None:
+    """Migrate the public schema, create (or bring up to date) every region, load the catalog:
+    what a benchmark needs before it seeds anything of its own."""
+    from django.core.management import call_command
+
+    from core.catalog.sync import catalog_sync
+    from tenants.regions import bootstrap_regions
+
+    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
+    with contextlib.redirect_stdout(io.StringIO()):  # schema creation narrates every migration
+        bootstrap_regions()
+        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+    catalog_sync()
+
+
+def bench_unit(
+    region: Region,
+    *,
+    name: str,
+    short_name: str,
+    area: str,
+    org_code: str,
+    address: str,
+    phone: str,
+) -> Unit:
+    """A complete base unit of `region` named `name` (created once, found after)."""
+    unit = Unit.objects.filter(name=name).first()
+    if unit is None:
+        unit = Unit.objects.create(
+            credit_code=make_credit_code("1", "2", area, org_code),
+            name=name,
+            short_name=short_name,
+            name_key=normalize_org_name(name),
+            short_name_key=normalize_org_name(short_name),
+            region=region,
+            address=address,
+            nature=UnitNature.INSTITUTION,
+            legal_representative="校长",
+            contact_name="人事处",
+            contact_phone=phone,
+        )
+    return unit
