@@ -60,3 +60,12 @@ def position_label(application: Application, status: str, index: int | None) -> 
 def node_label(application: Application) -> str:
     """Where the application is now (see `position_label`)."""
     return position_label(application, application.status, application.current_node)
+
+
+def sender_label(application: Application) -> str:
+    """Who sent the application to the node it waits at: 申请人 for the first node, else the
+    node before it (after the unit recommends, it came from the 基层工作单位)."""
+    index = application.current_node
+    if not index:
+        return _("申请人")
+    return position_label(application, Status.IN_REVIEW, index - 1)

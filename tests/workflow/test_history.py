@@ -147,3 +147,21 @@ def test_withdrawing_before_the_unit_acts_does_not_use_a_submission_and_the_last
     assert "已提交 1/2 次" in page
     assert 'data-testid="last-submission"' in page
     assert alice_client.get(f"/api/v1/applications/{number}/").json()["last_submission"] is True
+
+
+def test_the_queue_says_who_sent_it_where(people, offering, unit):  # noqa: F811
+    """申请书审核 reads [申请人]提交到[基层工作单位] at the unit, and after the unit recommends,
+    [基层工作单位]提交到[the authority] at the authority (it came from the unit, not the
+    applicant)."""
+    applicant = speaking("zh-hans", people["applicant"])
+    number = create(applicant, offering, unit).json()["number"]
+    fill_every_section(applicant, number)
+    fire(applicant, number, "submit")
+    unit_queue = speaking("zh-hans", people["unit"]).get("/review/").content.decode()
+    assert "审核中：[申请人]提交到[基层工作单位]" in unit_queue
+    fire(speaking("zh-hans", people["unit"]), number, "recommend", **RECOMMENDATION)
+    authority_queue = speaking("zh-hans", people["authority"]).get("/review/").content.decode()
+    authority = people["authority"].authority.name
+    assert f"审核中：[基层工作单位]提交到[{authority}]" in authority_queue
+    english = speaking("en", people["authority"]).get("/review/").content.decode()
+    assert f"[Base unit] sent to [{authority}]" in english

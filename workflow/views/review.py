@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.access import READ_ONLY_ROLES, REVIEWER_ROLES, region_role_required
 from core.application_index import with_positions
@@ -22,8 +23,8 @@ from tenants.crossing import current_region_code, in_region
 from tenants.links import region_url
 from workflow.access import access_application, applications_visible_to
 from workflow.history import history_rows
-from workflow.models import Application, SectionEntry
-from workflow.nodes import node_label
+from workflow.models import Application, NodeKind, SectionEntry
+from workflow.nodes import node_label, sender_label
 from workflow.progress import flow_steps
 from workflow.review import comment_save, comments_by_section
 from workflow.reviewers import (
@@ -49,6 +50,8 @@ reviewers_only = region_role_required(*REVIEWER_ROLES)
 # admin and the central office, who read every application of the region and act on none.
 readers = region_role_required(*REVIEWER_ROLES, *READ_ONLY_ROLES)
 PAGE_SIZE = 50
+# A queue row's status: 审核中：[基层工作单位]提交到[推荐单位] (manual Part 2 §4).
+ARRIVED = gettext_lazy("%(status)s：[%(sender)s]提交到[%(node)s]")
 REGION_URLS = "config.urls_region"
 
 
@@ -124,7 +127,7 @@ def _queue_row(user: User, application: Application) -> dict:
     a = application
     status = str(Status(a.status).label)
     if a.status == Status.IN_REVIEW:
-        status = f"{status}：[{_('申请人')}]{_('提交到')}[{node_label(a)}]"
+        status = ARRIVED % {"status": status, "sender": sender_label(a), "node": node_label(a)}
     return {
         "number": a.number,
         "region": current_region_code(),
@@ -157,6 +160,16 @@ def _unit_opinions(rows: list[ApplicationIndex]) -> dict[str, str]:
     return opinions
 
 
+def _index_sender(row: ApplicationIndex) -> str:
+    """Who sent it, as far as the index tells: the applicant to the first node, the base unit
+    (always the first node) to the second; later nodes' senders are read on the review page."""
+    if not row.node_index:
+        return _("申请人")
+    if row.node_index == 1:
+        return str(NodeKind.BASE_UNIT.label)
+    return _("上一审核单位")
+
+
 def _index_rows(request: HttpRequest, rows: list[ApplicationIndex]) -> list[dict]:
     """The rows of a queue spanning regions, from the public index: where each waits (one
     query for the authorities named), the qualification with its region, and a link to the
@@ -170,7 +183,8 @@ def _index_rows(request: HttpRequest, rows: list[ApplicationIndex]) -> list[dict
             "applicant": row.applicant.display_name,
             "unit": row.unit.name,
             "qualification": row.label,
-            "status": f"{in_review}：[{_('申请人')}]{_('提交到')}[{row.position}]",
+            "status": ARRIVED
+            % {"status": in_review, "sender": _index_sender(row), "node": row.position},
             "handled_at": row.updated_at,
             "phone": row.applicant.phone,
             "recommendation": opinions.get(row.number, ""),
