@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from core.identity.validators import mask_id_card_number
 from core.models import Role
 from tenants.crossing import current_region
 from workflow.history import HistoryRow, history_rows
@@ -149,13 +150,6 @@ def _step(row: HistoryRow) -> Step:
     )
 
 
-def _mask_id(number: str) -> str:
-    """650105********1234: the area and the last four digits."""
-    if len(number) < 10:
-        return number
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
-
-
 def _header(application: Application) -> dict[str, str]:
     qualification = application.qualification
     region = current_region()
@@ -174,7 +168,7 @@ def _header(application: Application) -> dict[str, str]:
         "unit": application.unit.name,
         "applicant": applicant.display_name,
         "id_card_number": applicant.id_card_number or "",
-        "id_card_masked": _mask_id(applicant.id_card_number or ""),
+        "id_card_masked": mask_id_card_number(applicant.id_card_number or ""),
         "phone": applicant.phone if applicant.role == Role.APPLICANT else "",
         "form_title": application.form.title,
         "form_version": f"{application.form.key} v{application.form.version}",

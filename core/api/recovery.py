@@ -238,6 +238,13 @@ class AppealOutput(serializers.ModelSerializer):
         )
 
 
+class AppealRowOutput(AppealOutput):
+    """An appeal in a list: the ID number masked (full on the appeal itself, where the admin
+    compares it with the scan)."""
+
+    id_card_number = serializers.CharField(source="id_card_masked")
+
+
 class AppealPagination(PageNumberPagination):
     page_size = 50
 
@@ -252,7 +259,7 @@ class _RegionAdminApi(APIView):
 class AppealListApi(_RegionAdminApi):
     """The appeals of my region (region admin), pending ones unless `?status=` says otherwise."""
 
-    @extend_schema(responses={200: AppealOutput(many=True)})
+    @extend_schema(responses={200: AppealRowOutput(many=True)})
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status", ChangeStatus.PENDING)
         appeals = appeals_for(admin=request.user)
@@ -260,7 +267,7 @@ class AppealListApi(_RegionAdminApi):
             appeals = appeals.filter(status=wanted)
         paginator = AppealPagination()
         page = paginator.paginate_queryset(appeals, request, view=self)
-        data = AppealOutput(page, many=True, context={"request": request}).data
+        data = AppealRowOutput(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
 
 

@@ -378,3 +378,11 @@ def normalize_org_name(value: str) -> str:
     return "".join(
         char for char in folded if not char.isspace() and unicodedata.category(char) != "Cf"
     )
+
+
+def mask_id_card_number(number: str) -> str:
+    """650105********1234: the area and the last four digits, wherever ID numbers are listed
+    (PIPL: sensitive personal information); the full number only where a reviewer checks it."""
+    if len(number) < 10:
+        return number
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]

@@ -99,3 +99,10 @@ class AccountAppeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.name} ({self.get_status_display()})"
+
+    @property
+    def id_card_masked(self) -> str:
+        """The ID number as lists show it (core.identity.validators.mask_id_card_number)."""
+        from core.identity.validators import mask_id_card_number
+
+        return mask_id_card_number(self.id_card_number or "")

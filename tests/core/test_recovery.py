@@ -705,3 +705,19 @@ def test_a_scan_over_the_upload_limit_is_refused_with_413(db, settings):
     api = client_for().post("/api/v1/auth/appeals/", {**person_appeal(), "kind": "person"})
     assert api.status_code == 413
     assert not AccountAppeal.objects.exists()
+
+
+def test_lists_of_appeals_mask_the_id_number_the_appeal_itself_shows_it(alice, urumqi_admin):
+    """ID numbers are sensitive personal information: the region admin's list (page and API)
+    shows 650102********1234; the full number only on the appeal, beside the scan."""
+    client_for().post("/accounts/appeal/person/", person_appeal())
+    appeal = AccountAppeal.objects.get()
+    masked = ALICE_ID[:6] + "********" + ALICE_ID[-4:]
+    admin = logged_in("urumqi", urumqi_admin)
+    page = admin.get("/region-admin/appeals/").content.decode()
+    assert masked in page
+    assert ALICE_ID not in page
+    [row] = admin.get("/api/v1/appeals/").json()["results"]
+    assert row["id_card_number"] == masked
+    assert admin.get(f"/api/v1/appeals/{appeal.pk}/").json()["id_card_number"] == ALICE_ID
+    assert ALICE_ID in admin.get(f"/region-admin/appeals/{appeal.pk}/").content.decode()
