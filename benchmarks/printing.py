@@ -24,7 +24,6 @@ Results: a table on stdout and `benchmarks/results/printing-latest.json`. With
 
 import argparse
 import io
-import json
 import os
 import statistics
 import sys
@@ -34,6 +33,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .database import NoDatabaseUrlError, base_url, bench_url, drop_database, ensure_database
+from .report import write
 from .seed import RESULTS, configure_django
 
 SUFFIX = "_print_bench"
@@ -412,9 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     result["seed_seconds"] = seeded
     result["database"] = url.rsplit("/", 1)[-1]
     print(report(result))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = Path(RESULTS) / "printing-latest.json"
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    out = RESULTS / "printing-latest.json"
+    write(result, out)
     print(f"written to {out}")
     return 0
 

@@ -18,14 +18,13 @@ test: figures only.
 """
 
 import argparse
-import json
 import statistics
 import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 from .database import NoDatabaseUrlError, base_url, bench_url, drop_database, ensure_database
+from .report import write
 from .seed import RESULTS, configure_django
 
 SUFFIX = "_requalify_bench"
@@ -243,9 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     result["seed_seconds"] = seeded
     result["database"] = url.rsplit("/", 1)[-1]
     print(report(result))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = Path(RESULTS) / "requalification-latest.json"
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    out = RESULTS / "requalification-latest.json"
+    write(result, out)
     print(f"written to {out}")
     return 0
 
