@@ -116,6 +116,8 @@ class Offering(models.Model):
         _("提交次数上限"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
     fee = models.DecimalField(_("评审费（元）"), max_digits=8, decimal_places=2, default=0)
+    # When set, an application goes on a meeting list only once paid (Status.PAID).
+    payment_required = models.BooleanField(_("需在线缴费"), default=False)
     paper_instructions = models.TextField(_("纸质材料报送要求"), blank=True)
     flow = models.ForeignKey(
         Flow, on_delete=models.PROTECT, related_name="offerings", verbose_name=_("审核流程")

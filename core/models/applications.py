@@ -18,6 +18,8 @@ class Status(models.TextChoices):
     RETURNED = "returned", _("退回修改")
     REJECTED = "rejected", _("未通过")
     FORMAL_REVIEW_PASSED = "formal_review_passed", _("通过形式审核")
+    # Only where the offering requires online payment (Offering.payment_required).
+    PAID = "paid", _("已缴费")
     MEETING_PASSED = "meeting_passed", _("会议评审通过")
     IN_PUBLICITY = "in_publicity", _("公示中")
     APPROVED = "approved", _("已发批文")
