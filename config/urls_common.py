@@ -22,7 +22,7 @@ from core.identity.recovery_urls import api_patterns as recovery_api_patterns
 from core.identity.recovery_urls import page_patterns as recovery_page_patterns
 from core.notifications.urls import api_patterns as notification_api_patterns
 from core.notifications.urls import page_patterns as notification_page_patterns
-from core.views import accounts, auth
+from core.views import accounts, auth, health
 from tenants.api import RegionListApi
 
 api_v1 = [
@@ -48,6 +48,8 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("accounts/login/", auth.login_view, name="login"),
     path("accounts/logout/", auth.logout_view, name="logout"),
     path("accounts/handoff/", auth.handoff_view, name="handoff"),

@@ -33,6 +33,7 @@ To write the row of a new route, run with MATRIX_OBSERVE=1 and -s: it prints eve
 
 import copy
 import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -41,6 +42,8 @@ from typing import Any
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django_q.models import Task
 
 from core.models import (
     AccountAppeal,
@@ -57,6 +60,7 @@ from core.models import (
     UnitChangeRequest,
     User,
 )
+from core.operations.health import HEARTBEAT_FUNC
 from printing.models import PrintBatch
 from tenants.crossing import in_region
 from tenants.models import Region
@@ -278,6 +282,8 @@ ROWS: dict[str, Row] = {
     "api-form": Row("YYYYYYY", Scope.OPEN, kwargs=obj("form", "key")),
     "api-form-version": Row("YYYYYYY", Scope.OPEN, kwargs=form_version),
     "api-schema": Row("YYYYYYY", Scope.OPEN),
+    "healthz": Row("YYYYYYY", Scope.OPEN),
+    "readyz": Row("YYYYYYY", Scope.OPEN),
     "api-docs": Row("YYYYYYY", Scope.OPEN),
     # --- every host: a person's own things ----------------------------------------------------
     "profile": Row("LYYYYYY", Scope.MINE),
@@ -500,12 +506,27 @@ def cast(alice, bob, offering, unit, make_user, settings, tmp_path) -> Cast:
         "condition": ConditionSet.objects.first().pk,
         "flow_report": _flow_report(alice, number),
     }
+    _a_worker_ran_its_heartbeat()
     return Cast(
         people=people,
         number=number,
         attachment_id=attached.pk,
         sha256=LibraryItem.objects.filter(owner=alice, blob_id=attached.blob_sha256).get().blob_id,
         objects=objects,
+    )
+
+
+def _a_worker_ran_its_heartbeat() -> None:
+    """/readyz answers 200 once a task worker has run recently (tests/core/test_health.py runs
+    a real one)."""
+    now = timezone.now()
+    Task.objects.create(
+        id=uuid.uuid4().hex,
+        name="heartbeat",
+        func=HEARTBEAT_FUNC,
+        started=now,
+        stopped=now,
+        success=True,
     )
 
 

@@ -1,0 +1,1 @@
+"""What operators need beside the pages: health probes and per-region backups."""
