@@ -18,6 +18,7 @@ from core.catalog.urls import api_patterns as central_api_patterns
 from core.catalog.urls import page_patterns as central_page_patterns
 from core.files.urls import api_patterns as blob_api_patterns
 from core.files.urls import page_patterns as blob_page_patterns
+from core.identity import language
 from core.identity.recovery_urls import api_patterns as recovery_api_patterns
 from core.identity.recovery_urls import page_patterns as recovery_page_patterns
 from core.notifications.urls import api_patterns as notification_api_patterns
@@ -64,7 +65,7 @@ urlpatterns = [
     *notification_page_patterns,
     *recovery_page_patterns,
     *central_page_patterns,
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language.set_language, name="set_language"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

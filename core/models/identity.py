@@ -58,6 +58,9 @@ class User(AbstractUser):
     last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped by "log out everywhere": every session signed with an older value stops working.
     session_generation = models.PositiveIntegerField(default=0, editable=False)
+    # The language the person chose (a code of settings.LANGUAGES); it follows them to every
+    # region's host. Blank: the browser's choice.
+    language = models.CharField(_("界面语言"), max_length=10, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("用户")

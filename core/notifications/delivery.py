@@ -17,7 +17,7 @@ from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.models import Notification, User
@@ -91,16 +91,18 @@ def notify_users(
 def _send_emails(users: list[User], title: str, body: str, region_code: str, link: str) -> None:
     if not users:
         return
-    subject = _("【新疆职称管理平台】") + title
     url = region_url(None, region_code, link or "/notifications/")
     with get_connection() as connection:
         for user in users:
-            message = _("%(name)s，您好：\n\n%(body)s\n\n查看详情：%(url)s\n\n%(site)s") % {
-                "name": user.display_name,
-                "body": body,
-                "url": url,
-                "site": _("新疆职称管理平台"),
-            }
+            # Each mail in its reader's chosen language (the worker's own is nobody's).
+            with translation.override(user.language or settings.LANGUAGE_CODE):
+                subject = _("【新疆职称管理平台】") + title
+                message = _("%(name)s，您好：\n\n%(body)s\n\n查看详情：%(url)s\n\n%(site)s") % {
+                    "name": user.display_name,
+                    "body": body,
+                    "url": url,
+                    "site": _("新疆职称管理平台"),
+                }
             try:
                 send_mail(
                     subject,

@@ -6,11 +6,13 @@ from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.audit import audit_record
 from core.identity.handoff import handoff_issue, handoff_redeem
+from core.identity.language import remember_language, valid_language
 from core.identity.login_forms import LoginForm
 from core.identity.sessions import logout_everywhere
 from core.models import AuditKind
@@ -46,7 +48,7 @@ def go_to_region(request: HttpRequest, code: str, next_path: str = "/") -> HttpR
     if not request.user.is_authenticated:
         return HttpResponseRedirect(region_url(request, code, next_path))
     ticket = handoff_issue(user=request.user, region_code=code)
-    query = urlencode({"ticket": ticket, "next": next_path})
+    query = urlencode({"ticket": ticket, "next": next_path, "lang": get_language()})
     return HttpResponseRedirect(region_url(request, code, f"/accounts/handoff/?{query}"))
 
 
@@ -88,7 +90,11 @@ def handoff_view(request: HttpRequest) -> HttpResponse:
         )
         return render(request, "core/handoff_refused.html", status=403)
     login(request, user, backend=MODEL_BACKEND)
-    return redirect(safe_next(request))
+    response = redirect(safe_next(request))
+    carried = valid_language(user.language) or valid_language(request.GET.get("lang"))
+    if carried:
+        remember_language(response, carried)
+    return response
 
 
 @require_GET

@@ -15,7 +15,7 @@ from django.core import mail
 from django.db import connection, transaction
 from django.template import Context, Template
 from django.test import RequestFactory
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_q.brokers import get_broker
 from django_q.signing import SignedPackage
 from django_q.worker import worker
@@ -355,3 +355,19 @@ def test_the_context_is_zero_without_a_query_for_visitors(django_assert_num_quer
     context = notifications_context(_request(AnonymousUser()))
     with django_assert_num_queries(0):
         assert Template("{{ unread_notifications }}").render(Context(context)) == "0"
+
+
+def test_each_mail_is_written_in_its_reader_s_language(
+    alice, bob, django_capture_on_commit_callbacks
+):
+    alice.email, alice.language = "alice@example.com", "en"
+    alice.save(update_fields=["email", "language"])
+    bob.email = "bob@example.com"
+    bob.save(update_fields=["email"])
+    with django_capture_on_commit_callbacks(execute=True), in_region("kashgar"):
+        notify_after_commit(user_ids=[alice.pk, bob.pk], title="申请书已退回", body="", link=LINK)
+    with translation.override("ug"):  # whatever the worker's own language happens to be
+        _run_queued_tasks_like_a_worker()
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["alice@example.com"].startswith("[Xinjiang Professional Title")
+    assert subjects["bob@example.com"] == "【新疆职称管理平台】申请书已退回"
