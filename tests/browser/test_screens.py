@@ -1,0 +1,168 @@
+"""Every role's main pages on a 390 px phone and a 1280 px desktop, in Chinese, English and
+Uyghur (right to left): nothing makes the page scroll sideways, the desktop header is one row
+(80 px at most), and on the phone the header folds into a menu that opens. Screenshots land
+in test-artifacts/."""
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from core.catalog.sync import catalog_sync
+from core.demo import DEMO_PASSWORD
+from core.models import Authority, Role, User
+from tenants.crossing import in_region
+from tenants.models import Region
+from tests.support import complete_unit
+from tests.workflow.conftest import open_offering
+from workflow.applications import application_create
+from workflow.models import CommitteeStaff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+REGION, REGION_NAME = "bortala", "博尔塔拉蒙古自治州"  # a region no other test uses
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
+LANGUAGES = ("zh-hans", "en", "ug")
+
+
+def _account(username: str, name: str, role: str, **fields) -> User:
+    user = User(username=username, name=name, role=role, **fields)
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture(scope="module")
+def cast(django_db_setup, django_db_blocker):
+    """Committed: one person of each role in 博尔塔拉, and a draft application to open."""
+    with django_db_blocker.unblock():
+        catalog_sync()
+        tag = uuid.uuid4().hex[:6]
+        region = Region.objects.get(schema_name=REGION)
+        unit = complete_unit(region, f"博乐市第{tag}中学", f"博乐{tag}", f"B{int(tag, 16):07d}"[:8])
+        unit.save()
+        unit.recommending_units.add(
+            Authority.objects.create(region=region, name=f"博州教育局{tag}")
+        )
+        people = {
+            "applicant": _account(f"scr-a-{tag}", "努尔古丽·阿不都热合曼", Role.APPLICANT),
+            "unit": _account(f"scr-u-{tag}", "单位管理员", Role.UNIT_ADMIN, unit=unit),
+            "committee": _account(
+                f"scr-c-{tag}", "评委会办公室", Role.COMMITTEE_STAFF, region=region
+            ),
+            "admin": _account(f"scr-r-{tag}", "地区管理员", Role.REGION_ADMIN, region=region),
+            "central": _account(f"scr-x-{tag}", "自治区职称办", Role.CENTRAL_OFFICE),
+        }
+        offering = open_offering(REGION, committee_name=f"博州中小学教师评审委员会{tag}")
+        with in_region(REGION):
+            CommitteeStaff.objects.create(committee=offering.committee, user=people["committee"])
+            number = application_create(
+                applicant=people["applicant"], offering=offering, unit=unit
+            ).number
+    return people, number
+
+
+def main_pages(number: str) -> dict[str, list[tuple[str, str]]]:
+    """(host, path) of each role's main pages; host "" is the public site."""
+    return {
+        "anonymous": [
+            ("", "/"),
+            ("", "/accounts/login/"),
+            ("", "/accounts/register/applicant/"),
+            (REGION, "/"),
+            (REGION, "/offerings/"),
+        ],
+        "applicant": [
+            (REGION, "/applications/"),
+            (REGION, f"/applications/{number}/"),
+            (REGION, "/applications/new/"),
+            (REGION, "/library/"),
+            (REGION, "/notifications/"),
+            (REGION, "/accounts/profile/"),
+        ],
+        "unit": [(REGION, "/review/"), (REGION, "/my-unit/")],
+        "committee": [(REGION, "/review/"), (REGION, "/review/all/")],
+        "admin": [(REGION, "/region-admin/"), (REGION, "/setup/")],
+        "central": [(REGION, "/central/catalog/"), (REGION, "/central/forms/")],
+    }
+
+
+def _url(base: str, host: str, path: str) -> str:
+    return base.replace("//localhost", f"//{host}.localhost") + path if host else base + path
+
+
+def _log_in(browser, base: str, user: User | None, language: str):
+    locale = {"zh-hans": "zh-CN", "en": "en-US", "ug": "ug-CN"}[language]
+    context = browser.new_context(locale=locale, viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    if user is not None:
+        page.goto(base + "/accounts/login/")
+        page.select_option("select[name=region]", label=REGION_NAME)
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        page.click("form.login-form button[type=submit]")
+        page.wait_for_url(_url(base, REGION, "/"))
+    return context, page
+
+
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_main_page_scrolls_sideways_on_a_phone_or_a_desktop(
+    cast, live_platform, browser, language
+):
+    people, number = cast
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    overflowing, two_row_headers = [], []
+    for role, pages in main_pages(number).items():
+        context, page = _log_in(browser, live_platform, people.get(role), language)
+        for host, path in pages:
+            for size in (PHONE, DESKTOP):
+                page.set_viewport_size(size)
+                response = page.goto(_url(live_platform, host, path))
+                assert response.status == 200, (role, path, response.status)
+                assert page.get_attribute("html", "lang") == language
+                if page.evaluate(SIDEWAYS) > 0:
+                    overflowing.append((role, host, path, size["width"], page.evaluate(SIDEWAYS)))
+                if (
+                    size == DESKTOP
+                    and page.locator("header.site-header").bounding_box()["height"] > 80
+                ):
+                    two_row_headers.append((role, host, path))
+                name = f"{language}-{role}-{host or 'public'}{path}".replace("/", "_")
+                page.screenshot(
+                    path=str(SHOTS / f"{name}-{size['width']}.png"), full_page=size == PHONE
+                )
+        context.close()
+    assert overflowing == []
+    assert two_row_headers == []
+
+
+def test_the_desktop_header_is_one_row_and_the_phone_header_folds_into_a_menu(
+    cast, live_platform, browser
+):
+    people, _number = cast
+    context, page = _log_in(browser, live_platform, people["applicant"], "zh-hans")
+    page.goto(_url(live_platform, REGION, "/applications/"))
+    header = page.locator("header.site-header")
+    brand_height = page.locator(".brand").bounding_box()["height"]
+    assert page.locator("[data-testid=menu-button]").is_hidden()
+
+    page.set_viewport_size(PHONE)
+    menu = page.locator("[data-testid=menu-button]")
+    assert menu.is_visible()
+    assert page.locator("#site-menu").is_hidden()
+    assert header.bounding_box()["height"] < 4 * brand_height  # no one-character lines
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.get_by_role("link", name="我的申请书").click()
+    page.wait_for_url(_url(live_platform, REGION, "/applications/"))
+
+    # Changing the language selector switches at once: no separate button to find.
+    page.set_viewport_size(DESKTOP)
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "en")
+    assert page.get_attribute("html", "lang") == "en"
+    context.close()
