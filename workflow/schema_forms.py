@@ -227,10 +227,24 @@ def _required_mark(required: bool) -> SafeString:
     return format_html(' <span class="{}">*</span>', "required") if required else SafeString("")
 
 
+def _length_rule(schema: Mapping[str, Any]) -> str:
+    """A text's length rule in words, said before it is broken (a minimum of 1 is just
+    "required", which the mark already says)."""
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if schema.get("type") != "string" or not isinstance(low, int) or low < 2:
+        return ""
+    if isinstance(high, int):
+        return _("%(low)d–%(high)d字") % {"low": low, "high": high}
+    return _("至少%(low)d字") % {"low": low}
+
+
 def _hint(schema: Mapping[str, Any]) -> SafeString:
     description = schema.get("description")
-    if isinstance(description, str) and description:
-        return format_html('<span class="hint">{}</span>', description)
+    parts = [description] if isinstance(description, str) and description else []
+    if rule := _length_rule(schema):
+        parts.append(rule)
+    if parts:
+        return format_html('<span class="hint">{}</span>', "；".join(parts))
     return SafeString("")
 
 

@@ -449,3 +449,36 @@ def test_the_id_scan_is_shown_to_the_reviewers_only(at_unit, alice_client):
     stranger.force_login(people["other_unit_admin"])
     assert stranger.get(f"/review/{number}/id-card").status_code == 404
     assert stranger.get(f"/api/v1/blobs/{sha}/content").status_code == 404
+
+
+def _unit_page_client(people):
+    client = client_for("urumqi")
+    client.force_login(people["unit"])
+    return client
+
+
+def test_an_empty_return_stays_on_the_section_being_reviewed(at_unit):
+    number, people = at_unit
+    client = _unit_page_client(people)
+    response = client.post(
+        f"/review/{number}/action/", {"action": "return", "opinion": " ", "section": "education"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'name="section" value="education"' in page
+    assert "请填写意见。" in page
+    assert '<li class="active"><a href="?section=education">' in page
+    assert status_of(number) == ("in_review", 0)
+
+
+def test_a_refused_recommendation_keeps_what_the_unit_typed(at_unit):
+    number, people = at_unit
+    client = _unit_page_client(people)
+    typed = {**RECOMMENDATION, "opinion": "太短了", "action": "recommend", "section": "basic"}
+    response = client.post(f"/review/{number}/action/", typed)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "10到1000字" in page
+    assert ">太短了</textarea>" in page
+    assert f'value="{RECOMMENDATION["responsible_person"]}"' in page
+    assert f'value="{RECOMMENDATION["mobile"]}"' in page

@@ -555,6 +555,21 @@ def test_labels_mark_required_fields_and_show_descriptions():
     assert '<span class="hint">说明文字</span>' in html
 
 
+def test_a_text_s_length_rule_is_said_before_anything_is_typed():
+    summary = next(
+        section["schema"]["properties"]["summary"]
+        for section in form_sections("teacher")
+        if "summary" in section["schema"].get("properties", {})
+    )
+    html = str(render_section({"type": "object", "properties": {"summary": summary}}, {}, {}))
+    assert '<span class="hint">50–3000字</span>' in html
+    with translation.override("en"):
+        html = str(render_section({"type": "object", "properties": {"summary": summary}}, {}, {}))
+    assert '<span class="hint">50–3000 characters</span>' in html
+    one = {"type": "object", "properties": {"a": {"type": "string", "minLength": 1}}}
+    assert 'class="hint"' not in str(render_section(one, {}, {}))
+
+
 def test_required_marks_follow_the_if_then_of_the_section():
     schema = schema_of("teacher", "professional_titles")
 

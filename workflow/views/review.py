@@ -212,14 +212,27 @@ def query(request: HttpRequest) -> HttpResponse:
 @readers
 def review_page(request: HttpRequest, number: str) -> HttpResponse:
     application = access_application(request.user, number)
+    return _review_response(request, application, request.GET.get("section", ""))
+
+
+def _review_response(
+    request: HttpRequest,
+    application: Application,
+    section: str,
+    posted: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The review page on `section`; after a refused action, with what was typed (`posted`)."""
     states = section_states(application)
-    key = request.GET.get("section") or states[0].key
-    current = next((s for s in states if s.key == key), None)
+    current = next((s for s in states if s.key == (section or states[0].key)), None)
     if current is None:
         raise Http404
     actions = allowed_actions(request.user, application)
     comments = comments_by_section(application)
     unit = application.unit
+    recommendation = next((s.data for s in states if s.key == UNIT_SECTION), {})
+    if posted and posted.get("action") == "recommend":
+        recommendation = posted
     return render(
         request,
         "workflow/review.html",
@@ -236,12 +249,14 @@ def review_page(request: HttpRequest, number: str) -> HttpResponse:
             "recommending_choices": list(
                 unit.recommending_units.filter(is_active=True).select_related("region")
             ),
-            "recommendation": next((s.data for s in states if s.key == UNIT_SECTION), {}),
+            "recommendation": recommendation,
+            "posted": posted or {},
             "steps": flow_steps(
                 application, flow_view(application.flow, application.offering.committee)
             ),
             "history": history_rows(application),
         },
+        status=status,
     )
 
 
@@ -276,15 +291,22 @@ def review_action(request: HttpRequest, number: str) -> HttpResponse:
         for key in ("opinion", "responsible_person", "mobile", "recommending_unit")
         if key in request.POST
     }
+    section = request.POST.get("section", "")
     try:
         apply_transition(number=number, action=action, actor=request.user, payload=payload)
     except ConflictError as error:
         messages.error(request, str(error))
         return redirect(f"/review/{number}/")
     except ValidationError as error:
+        # Stay where the reviewer was, with what they typed, and say what is missing.
         for message in error.messages:
             messages.error(request, message)
-        return redirect(f"/review/{number}/?section={UNIT_SECTION}")
+        if action == "recommend":
+            section = UNIT_SECTION
+        application = access_application(request.user, number)
+        return _review_response(
+            request, application, section, {"action": action, **payload}, status=400
+        )
     messages.success(request, _("已办理。"))
     return redirect("review-queue")
 
