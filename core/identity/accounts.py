@@ -119,6 +119,36 @@ def _claim_id_scan(*, sha256: str, token: str) -> Blob:
 
 
 @transaction.atomic
+def applicant_errors(
+    *, username: str, password: str, name: str, id_card_number: str, phone: str, email: str = ""
+) -> dict[str, list[str]]:
+    """Every rule of a new applicant account that can be checked before saving, all at once
+    (a person fixes everything in one go instead of learning one rule per submit)."""
+    errors: dict[str, list[str]] = {}
+    number = ""
+    try:
+        number = validate_id_card_number(id_card_number)
+    except ValidationError as error:
+        errors["id_card_number"] = error.messages
+    try:
+        validate_mobile(phone)
+    except ValidationError as error:
+        errors["phone"] = error.messages
+    if number and User.objects.filter(id_card_number=number).exists():
+        errors["id_card_number"] = [
+            _(
+                "该身份证号码已注册。一个身份证号只能注册一次，"
+                "如忘记账号或密码，请使用“找回用户名或密码”。"
+            )
+        ]
+    if username and (taken := username_errors(username)):
+        errors["username"] = taken
+    person = User(username=username, name=name, email=email)
+    if password and (weak := password_errors(password, person)):
+        errors["password"] = weak
+    return errors
+
+
 def applicant_register(
     *,
     username: str,
@@ -137,26 +167,17 @@ def applicant_register(
     new account's 附件库; `id_card_scan`, the file's SHA-256, is optional beside the token
     and must then name the same file.
     """
-    errors: dict[str, list[str]] = {}
-    number = phone_number = ""
-    try:
-        number = validate_id_card_number(id_card_number)
-    except ValidationError as error:
-        errors["id_card_number"] = error.messages
-    try:
-        phone_number = validate_mobile(phone)
-    except ValidationError as error:
-        errors["phone"] = error.messages
-    if number and User.objects.filter(id_card_number=number).exists():
-        errors["id_card_number"] = [
-            _(
-                "该身份证号码已注册。一个身份证号只能注册一次，"
-                "如忘记账号或密码，请使用“找回用户名或密码”。"
-            )
-        ]
+    errors = applicant_errors(
+        username=username,
+        password=password,
+        name=name,
+        id_card_number=id_card_number,
+        phone=phone,
+        email=email,
+    )
     if errors:
         raise ValidationError(errors)
-    _check_username(username)
+    number, phone_number = validate_id_card_number(id_card_number), validate_mobile(phone)
     scan = None
     if id_card_scan or id_card_scan_token:
         scan = _claim_id_scan(sha256=id_card_scan, token=id_card_scan_token)
@@ -169,7 +190,6 @@ def applicant_register(
         email=email,
         id_card_scan=scan.sha256 if scan is not None else "",
     )
-    _check_password(password, user)
     user.set_password(password)
     try:
         with transaction.atomic():

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from core.errors import RateLimitedError, TooLargeError
 from core.files.blobs import blob_store
 from core.identity.accounts import (
+    applicant_errors,
     applicant_register,
     password_change,
     profile_update,
@@ -39,6 +40,13 @@ def register_choice(request: HttpRequest) -> HttpResponse:
 def register_applicant(request: HttpRequest) -> HttpResponse:
     form = ApplicantRegisterForm(request.POST or None, request.FILES or None)
     status = 400
+    if request.method == "POST" and not form.is_valid():
+        # The account's own rules too, for the fields the form found nothing wrong with.
+        fields = ("username", "password", "name", "phone", "email", "id_card_number")
+        later = applicant_errors(**{k: request.POST.get(k, "") for k in fields})
+        for field, found in later.items():
+            if field not in form.errors and form.data.get(field):
+                form.add_error(field, found)
     if request.method == "POST" and form.is_valid():
         data = {
             k: v

@@ -65,6 +65,25 @@ def test_mismatched_passwords_are_pointed_out(db):
     assert "两次输入的密码不一致" in response.content.decode()
 
 
+def test_registration_names_every_problem_in_one_answer(alice):
+    """A taken username, a wrong ID-number checksum, a bad mobile number, a weak password and
+    a missing scan are all pointed out at once, not one per submit."""
+    response = client_for("public").post(
+        "/accounts/register/applicant/",
+        form(
+            username=alice.username,
+            id_card_number="650104199107090000",
+            phone="1234",
+            password="password",
+            password_again="password",
+        ),
+    )
+    assert response.status_code == 400
+    errors = {field: len(messages) for field, messages in response.context["form"].errors.items()}
+    assert set(errors) == {"username", "id_card_number", "phone", "password", "id_card_scan"}
+    assert not User.objects.filter(name="艾尔肯").exists()
+
+
 def test_the_profile_shows_role_and_minutes_and_saves_edits(alice):
     client = client_for("urumqi")
     client.force_login(alice)
