@@ -31,5 +31,5 @@ bench: setup
 	@$(WITH_DB) $(PY) -m benchmarks.run $(BENCH_ARGS)
 
 messages: setup
-	@$(PY) manage.py makemessages -l en -l ug --ignore=.venv --ignore=tests --ignore=benchmarks
+	@$(PY) manage.py makemessages -l en -l ug --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=node_modules
 	@$(PY) manage.py compilemessages --ignore=.venv

@@ -44,4 +44,9 @@ DJANGO_SETTINGS_MODULE=config.settings.dev .venv/bin/python manage.py compilemes
 if [ "${1:-}" = "--browser" ]; then
     [ -x /usr/bin/chromium ] || apt_install chromium || { echo "setup: chromium missing" >&2; exit 1; }
     fc-list :lang=zh 2>/dev/null | grep -q . || apt_install fonts-wqy-microhei || true
+    # axe-core (accessibility checks injected into pages by the browser tests), from npm.
+    command -v npm >/dev/null || apt_install npm || { echo "setup: npm missing" >&2; exit 1; }
+    if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        npm ci --no-audit --no-fund --silent || { echo "setup: npm ci failed" >&2; exit 1; }
+    fi
 fi
