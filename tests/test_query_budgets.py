@@ -11,7 +11,6 @@ from tests.workflow import test_query_budgets as workflow_budgets
 
 # Routes that send no query of ours, with the reason.
 EXEMPT = {
-    "set_language": "Django's own view: sets a cookie and redirects, no database",
     "api-docs": "a static Swagger UI page that loads /api/schema/ (which has a budget)",
 }
 

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_q.models import Task
 from PIL import Image
 
 from core.catalog.sync import catalog_sync
@@ -56,6 +57,7 @@ from core.models import (
     User,
 )
 from core.notifications import sms
+from core.operations.health import HEARTBEAT_FUNC
 from tenants.models import Domain, Region
 from tenants.regions import region_host
 from tenants.routing import REGION_MAP, bump_routing_version
@@ -374,6 +376,36 @@ def test_the_region_list_comes_from_the_host_map(host_client, measure, more_regi
     response = measure(lambda: client.get(url("api-regions")), 0)
     assert response.status_code == 200
     assert len(response.json()) == 15 + extra
+
+
+# --- probes and the language switch -----------------------------------------------------------
+
+
+@measures("healthz", "readyz")
+def test_the_probes_cost_nothing_and_three_queries(db, host_client, measure):
+    now = timezone.now()
+    Task.objects.create(
+        id="heartbeat-budget",
+        name="hb",
+        func=HEARTBEAT_FUNC,
+        started=now,
+        stopped=now,
+        success=True,
+    )
+    client = host_client("urumqi")
+    assert measure(lambda: client.get(url("healthz", "urumqi")), 0).status_code == 200
+    assert measure(lambda: client.get(url("readyz", "urumqi")), 3).status_code == 200
+
+
+@measures("set_language")
+def test_choosing_a_language_costs_one_write_for_a_person(alice, host_client, measure):
+    client = host_client("urumqi", user=alice)
+    response = measure(
+        lambda: client.post(url("set_language", "urumqi"), {"language": "en", "next": "/"}),
+        7,  # the session, the person and their activity, as every page; and the one UPDATE
+        warm=False,
+    )
+    assert response.status_code == 302
 
 
 # --- registration and accounts ----------------------------------------------------------------
