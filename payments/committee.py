@@ -4,7 +4,7 @@ past formal review with their payment and paper status, and the reconciliation o
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Sum, TextField, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy
@@ -85,8 +85,10 @@ def payment_rows(offering: Offering, filters: Filters) -> list[Application]:
         .annotate(
             has_paid=Exists(orders.filter(CREDITED)),
             has_refund=Exists(orders.filter(REFUNDED)),
-            paper_status=Coalesce("paper_material__status", Value(PaperStatus.NOT_YET)),
-            paper_note=Coalesce("paper_material__note", Value("")),
+            paper_status=Coalesce(
+                "paper_material__status", Value(PaperStatus.NOT_YET), output_field=CharField()
+            ),
+            paper_note=Coalesce("paper_material__note", Value(""), output_field=TextField()),
         )
         .order_by("number")
     )

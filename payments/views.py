@@ -6,7 +6,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, RawPostDataException
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -90,9 +90,13 @@ def notify(request: HttpRequest) -> HttpResponse:
     """The provider's asynchronous notification (signed; no session). Acknowledged with the
     provider's word for success once handled, including duplicates and orders that are no
     longer payable (recorded, not credited); refused otherwise, so the provider tries again."""
+    try:
+        body = request.body
+    except RawPostDataException:  # a form post, already parsed: no provider sends those
+        body = b""
     headers = dict(request.headers.items())
     acknowledged, _record = services.notification_receive(
-        request.body, headers, request.META.get("REMOTE_ADDR")
+        body, headers, request.META.get("REMOTE_ADDR")
     )
     if not acknowledged:
         return HttpResponse(b"fail", status=400, content_type="text/plain")
