@@ -32,7 +32,7 @@ def offerings_of(user: User) -> list[Offering]:
     review and how many of those are paid."""
     return list(
         Offering.objects.filter(committee_id__in=committee_ids_of(user))
-        .select_related("qualification", "committee")
+        .select_related("qualification__specialty__series", "committee")
         .annotate(
             past_review=Count("applications", filter=Q(applications__status__in=PAST_THE_FLOW)),
             paid=Count("applications", filter=Q(applications__status=Status.PAID)),
@@ -44,7 +44,7 @@ def offerings_of(user: User) -> list[Offering]:
 def offering_of(user: User, offering_id: int) -> Offering:
     offering = (
         Offering.objects.filter(pk=offering_id, committee_id__in=committee_ids_of(user))
-        .select_related("qualification", "committee")
+        .select_related("qualification__specialty__series", "committee")
         .first()
     )
     if offering is None:
