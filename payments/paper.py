@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.errors import ConflictError
 from core.models import User
 from core.notifications.delivery import notify_after_commit
 from payments.models import PaperMaterial, PaperStatus
 from workflow.models import Application
+from workflow.reviewers import PAST_THE_FLOW
 
 MAX_NOTE = 500
 
@@ -19,6 +21,14 @@ def paper_status_set(
 ) -> PaperMaterial:
     """Record the paper materials' status; an incomplete one needs a note saying what lacks."""
     note = note.strip().replace("\x00", "")
+    if application.status not in PAST_THE_FLOW:
+        # Paper materials follow formal review (manual Part 1 §4); a draft never has any, so
+        # requalification, which moves drafts, has nothing of ours to carry.
+        raise ConflictError(
+            _("申请书%(number)s尚未通过形式审核，不能登记纸质材料。")
+            % {"number": application.number},
+            code="paper_too_early",
+        )
     if status not in PaperStatus.values:
         raise ValidationError({"status": [_("请选择纸质材料状态。")]})
     if status == PaperStatus.INCOMPLETE and not note:

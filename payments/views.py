@@ -160,7 +160,7 @@ def reconciliation_csv(request: HttpRequest, offering_id: int) -> HttpResponse:
         writer.writerow(
             [
                 order.application.number,
-                order.application.applicant.display_name,
+                committee.csv_safe(order.application.applicant.display_name),
                 order.merchant_order_id,
                 order.provider,
                 f"{order.amount:.2f}",
@@ -220,11 +220,15 @@ def scan(request: HttpRequest) -> HttpResponse:
         except Http404:
             messages.error(request, _("未找到申请书%(number)s。") % {"number": number})
         else:
-            paper_status_set(application, user=request.user, status=PaperStatus.RECEIVED)
-            messages.success(
-                request,
-                _("已签收：%(number)s %(name)s")
-                % {"number": number, "name": application.applicant.display_name},
-            )
+            try:
+                paper_status_set(application, user=request.user, status=PaperStatus.RECEIVED)
+            except ConflictError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("已签收：%(number)s %(name)s")
+                    % {"number": number, "name": application.applicant.display_name},
+                )
         return redirect("committee-paper-scan")
     return render(request, "payments/scan.html")

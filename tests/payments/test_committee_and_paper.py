@@ -138,3 +138,15 @@ def test_orders_are_seen_by_their_applicant_and_reviewers_only(
         elsewhere.force_login(person)
         assert elsewhere.get(path).status_code == 404
         assert elsewhere.get(order_page).status_code == 404
+
+
+def test_paper_materials_wait_for_formal_review(passed, committee_staff):
+    with in_region("urumqi"):
+        Application.objects.filter(number=passed["number"]).update(
+            status=Status.IN_REVIEW, current_node=2
+        )
+    client = committee_client(committee_staff)
+    scanned = client.post("/payments/paper-scan/", {"number": passed["number"]}, follow=True)
+    assert "尚未通过形式审核" in scanned.content.decode()
+    with in_region("urumqi"):
+        assert not PaperMaterial.objects.exists()
