@@ -280,29 +280,31 @@ def order_query(order_id: int) -> str:
     return PaymentOrder.objects.values_list("status", flat=True).get(pk=order_id)
 
 
-def offline_payment_record(
-    application: Application, *, user: User, reason: str, amount: Decimal | None = None
-) -> PaymentOrder:
-    """The committee took the fee in person (线下缴费): an order of provider "offline", paid,
-    with the reason and who entered it; the application moves by `record_offline_payment`."""
-    reason = reason.strip()
+def offline_payment_record(application: Application, *, user: User, reason: str) -> PaymentOrder:
+    """The committee took the fee in person (线下缴费): the application moves by the table's
+    `record_offline_payment` row, which books the order (payments.hooks)."""
     with transaction.atomic():
-        application = apply_transition(
+        apply_transition(
             number=application.number,
             action="record_offline_payment",
             actor=user,
-            payload={"opinion": reason},
+            payload={"opinion": reason.strip()},
         )
-        now = timezone.now()
-        order = PaymentOrder.objects.create(
-            application=application,
-            amount=application.offering.fee if amount is None else amount,
-            provider=OFFLINE,
-            status=OrderStatus.PAID,
-            paid_at=now,
-            note=reason,
-            created_by=user,
-        )
-        order.receipt_number = f"{timezone.localdate():%Y%m%d}{order.pk:08d}"
-        order.save(update_fields=["receipt_number"])
+        return application.payment_orders.get(provider=OFFLINE, status=OrderStatus.PAID)
+
+
+def offline_order_book(application: Application, *, user: User, reason: str) -> PaymentOrder:
+    """The order of a 线下缴费: provider "offline", paid, the fee, the reason and who entered it
+    (in the transition's transaction)."""
+    order = PaymentOrder.objects.create(
+        application=application,
+        amount=application.offering.fee,
+        provider=OFFLINE,
+        status=OrderStatus.PAID,
+        paid_at=timezone.now(),
+        note=reason.strip(),
+        created_by=user,
+    )
+    order.receipt_number = f"{timezone.localdate():%Y%m%d}{order.pk:08d}"
+    order.save(update_fields=["receipt_number"])
     return order

@@ -7,5 +7,5 @@ listens to refund an application that leaves before its meeting.
 
 from django.dispatch import Signal
 
-# kwargs: application, action, from_status
+# kwargs: application, action, from_status, actor (None for the system), payload
 transition_done = Signal()

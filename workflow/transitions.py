@@ -506,7 +506,12 @@ def apply_transition(
                 (from_status, from_index, from_kind),
             )
             transition_done.send(
-                sender=Transition, application=application, action=action, from_status=from_status
+                sender=Transition,
+                application=application,
+                action=action,
+                from_status=from_status,
+                actor=actor,
+                payload=payload,
             )
         _tell(application, transition.tell)
     return application

@@ -150,3 +150,21 @@ def test_paper_materials_wait_for_formal_review(passed, committee_staff):
     assert "尚未通过形式审核" in scanned.content.decode()
     with in_region("urumqi"):
         assert not PaperMaterial.objects.exists()
+
+
+def test_an_offline_payment_through_the_api_is_booked_too(passed, committee_staff):
+    answer = committee_client(committee_staff).post(
+        f"/api/v1/applications/{passed['number']}/transitions/",
+        {"action": "record_offline_payment", "opinion": "现金缴费，收据 0099"},
+        content_type="application/json",
+    )
+    assert answer.status_code == 200
+    assert answer.json()["status"] == Status.PAID
+    with in_region("urumqi"):
+        order = PaymentOrder.objects.get(application__number=passed["number"])
+        assert (order.provider, order.status, order.note, order.created_by) == (
+            "offline",
+            OrderStatus.PAID,
+            "现金缴费，收据 0099",
+            committee_staff,
+        )
