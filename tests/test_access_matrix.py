@@ -61,6 +61,7 @@ from core.models import (
     User,
 )
 from core.operations.health import HEARTBEAT_FUNC
+from payments.models import OrderStatus, PaymentOrder
 from printing.models import PrintBatch
 from tenants.crossing import in_region
 from tenants.models import Region
@@ -148,6 +149,10 @@ def unprinted(cast: Cast) -> dict:
     return {"number": cast.number, "code": "ABCDE-FGHJK"}
 
 
+def order(cast: Cast) -> dict:
+    return {"number": cast.number, "order_id": cast.objects["order"]}
+
+
 def form_version(cast: Cast) -> dict:
     return {"key": cast.objects["form"], "version": cast.objects["form_version"]}
 
@@ -210,6 +215,22 @@ ROWS: dict[str, Row] = {
     "print-batch": Row("LNNNYNN", Scope.OBJECT, kwargs=obj("batch")),
     # Its merged PDF is not made yet: the dull 404 for its committee too.
     "print-batch-file": Row("LNNNNNN", Scope.OBJECT, kwargs=obj("batch")),
+    # --- payments: the applicant's orders, the provider's callback, the committee's pages ------
+    "api-application-payments": Row("LYYYYYY", Scope.OBJECT, kwargs=number),
+    "application-pay": Row("LYNNNNN", Scope.OBJECT, "post", number),
+    "payment-return": Row("LYNNNNN", Scope.OBJECT, kwargs=order),
+    "payment-receipt": Row("LYNNNNN", Scope.OBJECT, kwargs=order),
+    # Signed by the provider, not by a session: unsigned, it is refused (400) for everyone.
+    "payment-notify": Row("YYYYYYY", Scope.OPEN, "post"),
+    "committee-payments": Row("LNNNYNN", Scope.REGION),
+    "committee-offering-payments": Row(
+        "LNNNYNN", Scope.OBJECT, kwargs=obj("offering", "offering_id")
+    ),
+    "committee-reconciliation-csv": Row(
+        "LNNNYNN", Scope.OBJECT, kwargs=obj("offering", "offering_id")
+    ),
+    "committee-payment": Row("LNNNYNN", Scope.OBJECT, kwargs=number),
+    "committee-paper-scan": Row("LNNNYNN", Scope.REGION),
     "verify": Row("YYYYYYY", Scope.OPEN),
     # Anyone holding a paper may check it; a code never printed is the same 404 for everyone.
     "verify-document": Row("NNNNNNN", Scope.OPEN, kwargs=unprinted),
@@ -404,6 +425,18 @@ def _reviewer(make_user, region: Region, name: str) -> User:
     return make_user(Role.AUTHORITY_REVIEWER, region=region, authority=authority)
 
 
+def _paid_order(number: str) -> int:
+    with in_region(HOME):
+        return PaymentOrder.objects.create(
+            application=Application.objects.get(number=number),
+            amount=200,
+            provider="sandbox",
+            status=OrderStatus.PAID,
+            paid_at=timezone.now(),
+            receipt_number="2026120400000001",
+        ).pk
+
+
 def _act(user: User, number: str, action: str, **payload: str) -> None:
     client = client_for(HOME)
     client.force_login(user)
@@ -505,6 +538,7 @@ def cast(alice, bob, offering, unit, make_user, settings, tmp_path) -> Cast:
         "form_version": SectionForm.objects.filter(key=series.form_key).first().version,
         "condition": ConditionSet.objects.first().pk,
         "flow_report": _flow_report(alice, number),
+        "order": _paid_order(number),
     }
     _a_worker_ran_its_heartbeat()
     return Cast(

@@ -37,6 +37,7 @@ def _offering(
     closes_days: int,
     nodes: list[dict],
     fee: int = 0,
+    payment_required: bool = False,
 ) -> Offering:
     now = timezone.now()
     qualification = Qualification.objects.get(code=code)
@@ -52,6 +53,10 @@ def _offering(
             "flow": flow_create(nodes),
             "paper_instructions": "形式审核通过后，请按评审委员会通知报送纸质材料一份，"
             "评审表正反面打印于一张A4纸上。",
+            # 缴费 online after formal review (the sandbox of `make run`), paper within a month.
+            "payment_required": payment_required,
+            "paper_deadline": (now + timedelta(days=closes_days + 30)).date(),
+            "paper_address": committee.address,
         },
     )
     return offering
@@ -100,6 +105,7 @@ def demo_region_setup(
             closes_days=30,
             nodes=DEFAULT_FLOW,
             fee=150,
+            payment_required=True,
         ),
         _offering(
             teachers,

@@ -76,9 +76,29 @@ class OfferingForm(ServiceErrorsMixin, forms.Form):
     fee = forms.DecimalField(
         label=_("评审费（元）"), min_value=0, max_digits=8, decimal_places=2, initial=0
     )
-    paper_instructions = forms.CharField(
-        label=_("纸质材料报送要求"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    payment_required = forms.BooleanField(label=_("需在线缴费"), required=False)
+    payment_opens_at = forms.DateTimeField(
+        label=_("缴费开始时间"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
+    payment_closes_at = forms.DateTimeField(
+        label=_("缴费截止时间"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    paper_instructions = forms.CharField(
+        label=_("纸质材料报送要求"),
+        help_text=_("报送哪些材料、装订要求等。"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    paper_deadline = forms.DateField(
+        label=_("纸质材料报送截止日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    paper_address = forms.CharField(label=_("纸质材料报送地址"), required=False, max_length=200)
     with_recommending_unit = forms.BooleanField(
         label=_("经推荐单位审核"), required=False, initial=True
     )

@@ -118,7 +118,12 @@ class Offering(models.Model):
     fee = models.DecimalField(_("评审费（元）"), max_digits=8, decimal_places=2, default=0)
     # When set, an application goes on a meeting list only once paid (Status.PAID).
     payment_required = models.BooleanField(_("需在线缴费"), default=False)
+    # 缴费时间: when the 缴费 link is offered (empty: from formal review on, no end).
+    payment_opens_at = models.DateTimeField(_("缴费开始时间"), null=True, blank=True)
+    payment_closes_at = models.DateTimeField(_("缴费截止时间"), null=True, blank=True)
     paper_instructions = models.TextField(_("纸质材料报送要求"), blank=True)
+    paper_deadline = models.DateField(_("纸质材料报送截止日期"), null=True, blank=True)
+    paper_address = models.CharField(_("纸质材料报送地址"), max_length=200, blank=True)
     flow = models.ForeignKey(
         Flow, on_delete=models.PROTECT, related_name="offerings", verbose_name=_("审核流程")
     )

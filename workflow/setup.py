@@ -93,6 +93,11 @@ def flow_create(nodes: list[dict]) -> Flow:
     return existing or Flow.objects.create(nodes=cleaned)
 
 
+PAYMENT_FIELDS = frozenset(
+    {"payment_required", "payment_opens_at", "payment_closes_at", "paper_deadline", "paper_address"}
+)
+
+
 @transaction.atomic
 def offering_save(
     *,
@@ -106,6 +111,7 @@ def offering_save(
     fee: Decimal = Decimal(0),
     paper_instructions: str = "",
     offering: Offering | None = None,
+    payment: dict | None = None,
 ) -> Offering:
     """Create or edit an offering. Only what the committee reviews can be offered; a changed
     flow becomes a new flow version, so applications under way keep theirs."""
@@ -119,9 +125,17 @@ def offering_save(
         errors["max_submissions"] = [_("提交次数上限应在 1 到 10 之间。")]
     if fee < 0:
         errors["fee"] = [_("费用不能为负数。")]
+    payment = payment or {}
+    opens, closes = payment.get("payment_opens_at"), payment.get("payment_closes_at")
+    if opens and closes and closes <= opens:
+        errors["payment_closes_at"] = [_("缴费截止时间必须晚于开始时间。")]
     if errors:
         raise ValidationError(errors)
     target = offering or Offering()
+    # 缴费与纸质材料 (payment_required, payment_opens_at/closes_at, paper_deadline/address):
+    # only those given change.
+    for key in PAYMENT_FIELDS & payment.keys():
+        setattr(target, key, payment[key])
     target.committee, target.qualification, target.year = committee, qualification, year
     target.opens_at, target.closes_at = opens_at, closes_at
     target.max_submissions, target.fee = max_submissions, fee

@@ -33,8 +33,14 @@ from workflow.index import index_write
 from workflow.models import Application, NodeKind, TransitionRecord
 from workflow.nodes import node_kind_at, node_label
 from workflow.requalification import Moved, moved_conflict, requalify_move, requalify_valid
-from workflow.reviewers import current_node, reviewer_ids_at_current_node, reviews_node
+from workflow.reviewers import (
+    PAST_THE_FLOW,
+    current_node,
+    reviewer_ids_at_current_node,
+    reviews_node,
+)
 from workflow.sections import incomplete_sections
+from workflow.signals import transition_done
 from workflow.states import Status
 
 UNIT_SECTION = "unit_recommendation"
@@ -89,6 +95,9 @@ class Transition:
         if self.by == By.APPLICANT:
             return user.role == Role.APPLICANT and application.applicant_id == user.pk
         if self.by == By.NODE:
+            if application.status in PAST_THE_FLOW and NodeKind.COMMITTEE in self.node_kinds:
+                # Past the end of its flow the application is its committee's.
+                return reviews_node(user, application, {"kind": NodeKind.COMMITTEE})
             node = current_node(application)
             return (
                 node is not None
@@ -174,6 +183,11 @@ def unit_complete(application: Application, user: User | None, payload: dict[str
 def opinion_given(application: Application, user: User | None, payload: dict[str, Any]) -> None:
     if not str(payload.get("opinion", "")).strip():
         raise ValidationError({"opinion": [_("请填写意见。")]})
+
+
+def payment_due(application: Application, user: User | None, payload: dict[str, Any]) -> None:
+    if not application.offering.payment_required:
+        raise ConflictError(_("该申报项目不需要在线缴费。"), code="payment_not_required")
 
 
 def recommendation(
@@ -345,10 +359,35 @@ TABLE: dict[str, Transition] = {
             effect=_leave_flow,
             tell=Tell.APPLICANT,
         ),
+        # 缴费: the provider's confirmed payment (payments.services), or the committee's entry
+        # of a payment taken in person, with its reason in the opinion; only where the
+        # offering requires payment.
+        Transition(
+            "paid",
+            gettext_lazy("缴费成功"),
+            frozenset({Status.FORMAL_REVIEW_PASSED}),
+            Status.PAID,
+            By.SYSTEM,
+            system_actor=SystemActor.PAYMENT,
+            conditions=(payment_due,),
+            tell=Tell.APPLICANT,
+        ),
+        Transition(
+            "record_offline_payment",
+            gettext_lazy("登记线下缴费"),
+            frozenset({Status.FORMAL_REVIEW_PASSED}),
+            Status.PAID,
+            By.NODE,
+            node_kinds=frozenset({NodeKind.COMMITTEE}),
+            conditions=(payment_due,),
+            guards=(opinion_given,),
+            tell=Tell.APPLICANT,
+        ),
         Transition(
             "reject",
             gettext_lazy("不予通过"),
-            frozenset({Status.IN_REVIEW}),
+            # After formal review, too: a paid application is refunded (payments.hooks).
+            frozenset({Status.IN_REVIEW, Status.FORMAL_REVIEW_PASSED, Status.PAID}),
             Status.REJECTED,
             By.NODE,
             node_kinds=frozenset({NodeKind.COMMITTEE}),
@@ -371,7 +410,9 @@ TABLE: dict[str, Transition] = {
 # Actions by which a reviewer says something about the content: offered together with the
 # per-section comment boxes on the review page.
 REVIEW_ACTIONS = frozenset(
-    t.action for t in TABLE.values() if t.by == By.NODE and t.target != Status.REJECTED
+    t.action
+    for t in TABLE.values()
+    if t.by == By.NODE and t.target not in (Status.REJECTED, Status.PAID)
 )
 
 
@@ -463,6 +504,14 @@ def apply_transition(
                 payload,
                 moved,
                 (from_status, from_index, from_kind),
+            )
+            transition_done.send(
+                sender=Transition,
+                application=application,
+                action=action,
+                from_status=from_status,
+                actor=actor,
+                payload=payload,
             )
         _tell(application, transition.tell)
     return application

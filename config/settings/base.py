@@ -59,6 +59,7 @@ TENANT_APPS = [
     "django.contrib.contenttypes",
     "workflow",
     "printing",
+    "payments",
 ]
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -254,6 +255,13 @@ Q_CLUSTER = {
     "poll": 0.5,
     "save_limit": 1000,
 }
+
+# 缴费: the provider adapter and its settings (payments.providers); the sandbox of `make run`.
+PAYMENT_PROVIDER = env("PAYMENT_PROVIDER", "payments.providers.sandbox.SandboxProvider")
+PAYMENT_SANDBOX_URL = env("PAYMENT_SANDBOX_URL", "http://localhost:8700")
+PAYMENT_SANDBOX_SECRET = env("PAYMENT_SANDBOX_SECRET", "sandbox-secret")
+# How long an order may be paid; unpaid orders are queried before that (payments.tasks).
+PAYMENT_ORDER_MINUTES = env_int("PAYMENT_ORDER_MINUTES", 30)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")

@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import uuid
@@ -43,6 +44,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# The sandbox payment platform the browser server pays at (tests/browser/test_payment_journey.py
+# starts it with `payment_sandbox`): its address is the server's setting, fixed at start.
+PAYMENT_SANDBOX_PORT = _free_port()
+PAYMENT_SANDBOX_SECRET = "browser-sandbox-secret"
+
+
 def _database_url() -> str:
     s = connection.settings_dict
     assert s["NAME"].startswith("test_"), "the browser server must only ever see a test database"
@@ -59,6 +66,8 @@ def live_platform(django_db_setup, django_db_blocker):
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "PAYMENT_SANDBOX_URL": f"http://localhost:{PAYMENT_SANDBOX_PORT}",
+        "PAYMENT_SANDBOX_SECRET": PAYMENT_SANDBOX_SECRET,
     }
     log = (ROOT / "var").joinpath("browser-server.log")
     log.parent.mkdir(exist_ok=True)
@@ -102,6 +111,21 @@ def live_platform(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(scope="session")
+def payment_sandbox():
+    """The sandbox payment platform, in a thread, delivering its notifications for real."""
+    from payments.sandbox.server import Sandbox, serve
+
+    base = f"http://localhost:{PAYMENT_SANDBOX_PORT}"
+    server = serve(
+        Sandbox(PAYMENT_SANDBOX_SECRET, public_url=base), "127.0.0.1", PAYMENT_SANDBOX_PORT
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

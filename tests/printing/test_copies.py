@@ -8,6 +8,7 @@ from workflow.transitions import TABLE, By
 
 PAST_FORMAL_REVIEW = {
     Status.FORMAL_REVIEW_PASSED,
+    Status.PAID,
     Status.MEETING_PASSED,
     Status.IN_PUBLICITY,
     Status.APPROVED,
@@ -46,4 +47,9 @@ def test_rows_added_after_formal_review_extend_it_and_a_rejection_does_not():
     }
     statuses = official_statuses({**TABLE, **later})
 
-    assert statuses == {Status.FORMAL_REVIEW_PASSED, Status.MEETING_PASSED, Status.CERTIFIED}
+    assert statuses == {
+        Status.FORMAL_REVIEW_PASSED,
+        Status.PAID,  # 缴费 (the payment row), where the offering requires it
+        Status.MEETING_PASSED,
+        Status.CERTIFIED,
+    }

@@ -1191,8 +1191,9 @@ def approved(sent: Sent, response: HttpResponse) -> bool:
 WRITES = [
     Write("api-applications", to_create, 20, 201, created, method="json"),
     # Deleting a draft: one DELETE per child table (sections, files, comments, history, the
-    # sections a requalification set aside), then the row and its index row.
-    Write("api-application", a_draft, 17, 204, gone, method="delete"),
+    # sections a requalification set aside, payment orders and paper materials), then the row
+    # and its index row.
+    Write("api-application", a_draft, 19, 204, gone, method="delete"),
     # An edit re-reads the application under its row lock (workflow.applications._locked).
     Write("api-application-section", to_save_basic, 17, 200, saved, method="put"),
     Write("api-application-attachments", to_attach, 21, 201, attached, method="json"),
@@ -1211,7 +1212,7 @@ WRITES = [
     Write("application-attach", to_attach, 21, 302, attached),
     Write("application-detach", to_detach, 15, 302, detached),
     Write("application-transition", to_submit, 19, 302, status_is(Status.IN_REVIEW, 0)),
-    Write("application-delete", a_draft, 17, 302, gone),
+    Write("application-delete", a_draft, 19, 302, gone),
     Write("setup-offering-close", to_close, 6, 302, closed, sizes=(1,)),
     Write("region-admin-authority-toggle", to_toggle, 6, 302, toggled, sizes=(1,)),
     Write("region-admin-unit-change-decide", to_decide, 11, 302, approved, sizes=(1,)),

@@ -32,6 +32,7 @@ from workflow.applications import (
     attachment_remove,
     section_save,
 )
+from workflow.cards import card_panels
 from workflow.history import history_rows
 from workflow.locality import locality_advice
 from workflow.models import Offering
@@ -123,6 +124,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
         .order_by("-updated_at")
     )
     nodes = application_flow_views(applications)
+    panels = card_panels(applications)
     now = timezone.now()
     cards = [
         {
@@ -132,6 +134,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
             "editable": a.status in EDITABLE,
             "actions": allowed_actions(request.user, a),
             "deletable": application_deletable(a),
+            "panels": panels[a.pk],
         }
         for a in applications
     ]

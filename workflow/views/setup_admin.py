@@ -1,5 +1,7 @@
 """The region admin's set-up pages: committees, offerings (window, limits, fee, flow), notices."""
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +16,13 @@ from core.models import Role
 from workflow.forms_setup import CommitteeForm, NoticeForm, OfferingForm
 from workflow.models import Committee, NodeKind, Notice, Offering
 from workflow.selectors import flow_views, offerings_for
-from workflow.setup import committee_save, notice_save, offering_close, offering_save
+from workflow.setup import (
+    PAYMENT_FIELDS,
+    committee_save,
+    notice_save,
+    offering_close,
+    offering_save,
+)
 
 region_admin_only = region_role_required(Role.REGION_ADMIN)
 
@@ -66,6 +74,10 @@ def committee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+def _local_input(moment: datetime | None) -> str | None:
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M") if moment else None
+
+
 @region_admin_only
 @require_http_methods(["GET", "POST"])
 def offering_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
@@ -89,6 +101,11 @@ def offering_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "max_submissions": offering.max_submissions,
             "fee": offering.fee,
             "paper_instructions": offering.paper_instructions,
+            "payment_required": offering.payment_required,
+            "payment_opens_at": _local_input(offering.payment_opens_at),
+            "payment_closes_at": _local_input(offering.payment_closes_at),
+            "paper_deadline": offering.paper_deadline,
+            "paper_address": offering.paper_address,
             "with_recommending_unit": any(
                 n["kind"] == NodeKind.RECOMMENDING_UNIT for n in offering.flow.nodes
             ),
@@ -110,6 +127,7 @@ def offering_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 fee=data["fee"],
                 paper_instructions=data["paper_instructions"],
                 flow_nodes=form.flow_nodes(),
+                payment={key: data[key] for key in PAYMENT_FIELDS},
             )
         except ValidationError as error:
             form.add_service_errors(error)
