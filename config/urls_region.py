@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from core.views import region_admin
+from oversight import urls as oversight_urls
 from printing import urls as printing_urls
 from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
@@ -151,5 +152,6 @@ urlpatterns = [
         name="region-admin-unit-change-decide",
     ),
     *printing_urls.region_pages,
+    *oversight_urls.region_pages,
     *common,
 ]
