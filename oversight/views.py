@@ -232,9 +232,9 @@ def region_statistics(request: HttpRequest) -> HttpResponse:
     own offering names (its schema: the host's)."""
     year = _year(request)
     rows = _region_scope(request).rows().filter(year=year).order_by()
-    in_review = Count("*", filter=Q(status=Status.IN_REVIEW))
+    in_review = Count("number", filter=Q(status=Status.IN_REVIEW))
     passed = Count(
-        "*",
+        "number",
         filter=~Q(status__in=[Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.REJECTED]),
     )
     committees = list(
