@@ -20,10 +20,13 @@ from core.models import (
     ApplicationIndex,
     AuditEvent,
     AuditKind,
+    Authority,
     OrgKind,
     Role,
+    Unit,
     User,
 )
+from tenants.models import Region
 
 
 def audit_record(
@@ -82,33 +85,28 @@ def _locked_out(
 
 @dataclass(frozen=True)
 class Reader:
-    """Who read, for which organization: the role's organization as a code, its id and its
-    name as it is now (a committee's is the application's committee, given by the caller)."""
+    """Who read, for which organization: the role's organization as a code and its id, and a
+    committee's name (the application's committee, which only the region's schema knows)."""
 
     user: User
     org_kind: str
     org_id: int | None
-    org_name: str
+    org_name: str = ""
 
 
 def reader_of(user: User, *, committee_id: int | None = None, committee_name: str = "") -> Reader:
     """The organization a person reads for: their unit, authority, the application's committee,
-    their region (admins) or the central office: at most one query (the unit, authority or
-    region of the account)."""
+    their region (admins) or the central office. No query: names of units, authorities and
+    regions are read with the log (`access_entries`)."""
     if user.role == Role.UNIT_ADMIN:
-        unit = user.unit
-        return Reader(user, OrgKind.UNIT, user.unit_id, unit.name if unit else "")
+        return Reader(user, OrgKind.UNIT, user.unit_id)
     if user.role == Role.AUTHORITY_REVIEWER:
-        authority = user.authority
-        return Reader(
-            user, OrgKind.AUTHORITY, user.authority_id, authority.name if authority else ""
-        )
+        return Reader(user, OrgKind.AUTHORITY, user.authority_id)
     if user.role == Role.COMMITTEE_STAFF:
         return Reader(user, OrgKind.COMMITTEE, committee_id, committee_name)
     if user.role == Role.REGION_ADMIN:
-        region = user.region
-        return Reader(user, OrgKind.REGION_ADMIN, user.region_id, region.name if region else "")
-    return Reader(user, Role.CENTRAL_OFFICE, None, "")
+        return Reader(user, OrgKind.REGION_ADMIN, user.region_id)
+    return Reader(user, Role.CENTRAL_OFFICE, None)
 
 
 @dataclass(frozen=True)
@@ -205,20 +203,36 @@ def access_log(owner: User) -> QuerySet[AuditEvent]:
     )
 
 
-def access_entry(event: AuditEvent) -> dict[str, Any]:
-    """One line of 查询记录 in the reader's language: when, who, for which organization,
-    what, and which application."""
-    organization = event.org_name
-    if not organization and event.org_kind == Role.CENTRAL_OFFICE:
-        organization = str(Role.CENTRAL_OFFICE.label)
-    what = str(AuditKind(event.kind).label)
-    return {
-        "at": event.created_at,
-        "who": event.actor.display_name if event.actor else event.username,
-        "organization": organization,
-        "organization_kind": event.org_kind,
-        "what": what,
-        "kind": event.kind,
-        "number": event.application_number,
-        "region": event.region_code,
-    }
+def access_entries(events: Iterable[AuditEvent]) -> list[dict[str, Any]]:
+    """Lines of 查询记录 in the reader's language: when, who, for which organization, what, and
+    which application (one query per kind of organization named, never one per line)."""
+    events = list(events)
+    wanted: dict[str, set[int]] = {}
+    for event in events:
+        if not event.org_name and event.org_id is not None:
+            wanted.setdefault(event.org_kind, set()).add(event.org_id)
+    names: dict[tuple[str, int], str] = {}
+    for kind, model in (
+        (OrgKind.UNIT, Unit),
+        (OrgKind.AUTHORITY, Authority),
+        (OrgKind.REGION_ADMIN, Region),
+    ):
+        if wanted.get(kind):
+            found = model.objects.in_bulk(wanted[kind])
+            names.update(((kind, pk), obj.name) for pk, obj in found.items())
+    central = str(Role.CENTRAL_OFFICE.label)
+    return [
+        {
+            "at": event.created_at,
+            "who": event.actor.display_name if event.actor else event.username,
+            "organization": event.org_name
+            or names.get((event.org_kind, event.org_id), "")
+            or (central if event.org_kind == Role.CENTRAL_OFFICE else ""),
+            "organization_kind": event.org_kind,
+            "what": str(AuditKind(event.kind).label),
+            "kind": event.kind,
+            "number": event.application_number,
+            "region": event.region_code,
+        }
+        for event in events
+    ]

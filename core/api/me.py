@@ -6,7 +6,7 @@ from rest_framework.views import APIView
 
 from core.access import regions_of
 from core.application_index import with_positions
-from core.audit import access_entry, access_log
+from core.audit import access_entries, access_log
 from core.models import ApplicationIndex
 from tenants.links import region_url
 from tenants.routing import REGION_MAP
@@ -108,4 +108,4 @@ class AccessLogApi(APIView):
         query = AccessLogQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         events = access_log(request.user)[: query.validated_data["limit"]]
-        return Response(AccessLogOutput([access_entry(e) for e in events], many=True).data)
+        return Response(AccessLogOutput(access_entries(events), many=True).data)

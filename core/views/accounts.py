@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.audit import access_entry, access_log
+from core.audit import access_entries, access_log
 from core.errors import RateLimitedError, TooLargeError
 from core.files.blobs import blob_store
 from core.identity.accounts import (
@@ -134,7 +134,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         {
             "profile_form": profile_form,
             "password_form": password_form,
-            "access_log": [access_entry(e) for e in access_log(user)[:ACCESS_LOG_SHOWN]],
+            "access_log": access_entries(access_log(user)[:ACCESS_LOG_SHOWN]),
         },
         status=400 if (profile_form.errors or password_form.errors) else 200,
     )

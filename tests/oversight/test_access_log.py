@@ -62,8 +62,8 @@ def test_reads_of_her_application_scan_and_forms_are_recorded_and_she_sees_them(
         (AuditKind.APPLICATION_EXPORTED, central.pk),
     ]
     assert {e.application_number for e in events} == {number}
-    assert events[0].org_name == offering.committee.name
-    assert events[3].org_name == unit.name
+    assert events[0].org_name == offering.committee.name  # the region's data, kept
+    assert (events[3].org_kind, events[3].org_id) == ("unit", unit.pk)
     assert events[3].detail == {"document": "review_form"}
 
     log = mine.get("/api/v1/me/access-log/")
@@ -110,8 +110,9 @@ def test_a_region_admin_opening_a_draft_is_recorded(cast, offering, unit, make_u
         admin.pk,
         draft.number,
     )
-    assert event.org_kind == "region_admin" and event.org_name == "乌鲁木齐市"
-    assert _client(owner, "public").get("/api/v1/me/access-log/").json()[0]["who"] == admin.name
+    assert (event.org_kind, event.org_id) == ("region_admin", admin.region_id)
+    (entry,) = _client(owner, "public").get("/api/v1/me/access-log/").json()
+    assert (entry["who"], entry["organization"]) == (admin.name, "乌鲁木齐市")
 
 
 def test_reads_are_recorded_in_one_insert_however_many(db, make_user):
