@@ -145,6 +145,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="applicationindex",
+            index=models.Index(fields=["unit", "-updated_at"], name="core_index_unit_recent"),
+        ),
+        migrations.AddIndex(
+            model_name="applicationindex",
             index=models.Index(fields=["-updated_at", "number"], name="core_index_recent"),
         ),
         migrations.AddIndex(

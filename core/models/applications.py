@@ -87,6 +87,7 @@ class ApplicationIndex(models.Model):
             models.Index(fields=["status", "node_kind", "waiting_since"], name="core_index_waits"),
             # The oversight lists: newest first, in one region or all; exact name search.
             models.Index(fields=["region", "-updated_at"], name="core_index_region_recent"),
+            models.Index(fields=["unit", "-updated_at"], name="core_index_unit_recent"),
             models.Index(fields=["-updated_at", "number"], name="core_index_recent"),
             models.Index(
                 fields=["applicant_name"],
