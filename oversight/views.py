@@ -278,7 +278,8 @@ def _export_start(request: HttpRequest, scope: Scope, job_route: str) -> HttpRes
     form = ListFilter(request.POST)
     fmt = request.POST.get("format", "")
     if not form.is_valid() or fmt not in ExportFormat.values:
-        return render(request, "core/bad_request.html", {"form": form}, status=400)
+        message = _("导出条件无效。")
+        return render(request, "core/bad_request.html", {"message": message}, status=400)
     job = export_create(
         user=request.user, scope=scope, params=form.params(), fmt=fmt, request=request
     )

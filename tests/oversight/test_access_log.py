@@ -113,6 +113,13 @@ def test_a_region_admin_opening_a_draft_is_recorded(cast, offering, unit, make_u
     assert (event.org_kind, event.org_id) == ("region_admin", admin.region_id)
     (entry,) = _client(owner, "public").get("/api/v1/me/access-log/").json()
     assert (entry["who"], entry["organization"]) == (admin.name, "乌鲁木齐市")
+    # Her own page, read by the central office, is recorded too; her own reading is not.
+    assert _client(owner).get(f"/applications/{draft.number}/").status_code == 200
+    central = cast.people[("own", "central")]
+    assert _client(central).get(f"/applications/{draft.number}/").status_code == 200
+    assert [(e.kind, e.actor_id) for e in _reads_of(owner)][1:] == [
+        (AuditKind.APPLICATION_VIEWED, central.pk)
+    ]
 
 
 def test_reads_are_recorded_in_one_insert_however_many(db, make_user):
