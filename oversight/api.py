@@ -1,6 +1,7 @@
 """`GET /api/v1/central/stats/`: the central office's counts, grouped as asked (API.md)."""
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -30,7 +31,8 @@ class StatsQuery(serializers.Serializer):
         unknown = sorted(set(names) - set(GROUPS))
         if unknown or not names:
             raise serializers.ValidationError(
-                f"group_by: {', '.join(unknown) or '-'}; choose from {', '.join(GROUPS)}"
+                _("未知的分组：%(names)s。可选：%(choices)s。")
+                % {"names": ", ".join(unknown) or "-", "choices": ", ".join(GROUPS)}
             )
         return list(dict.fromkeys(names))
 

@@ -74,8 +74,9 @@ def _dashboard(request: HttpRequest, scope: Scope, list_route: str, template: st
     year = _year(request)
     rows = scope.rows().filter(year=year)
     base = {"year": year}
-    by_region = figures.region_status(rows)
-    by_series = figures.series_level(rows)
+    counted = figures.counts(rows)
+    by_region = figures.region_status(counted)
+    by_series = figures.series_level(counted)
     stages = figures.funnel(by_region)
     waits = figures.waits(rows)
     holders = figures.oldest_holders(rows)

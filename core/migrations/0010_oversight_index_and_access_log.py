@@ -136,8 +136,20 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="applicationindex",
             index=models.Index(
-                fields=["status", "node_kind", "waiting_since"], name="core_index_waits"
+                fields=[
+                    "status",
+                    "year",
+                    "node_kind",
+                    "waiting_org_kind",
+                    "waiting_org_id",
+                    "waiting_since",
+                ],
+                name="core_index_waits",
             ),
+        ),
+        migrations.AddIndex(
+            model_name="applicationindex",
+            index=models.Index(fields=["year", "submitted_at"], name="core_index_submitted"),
         ),
         migrations.AddIndex(
             model_name="applicationindex",

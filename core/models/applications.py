@@ -84,7 +84,19 @@ class ApplicationIndex(models.Model):
                 fields=["year", "region", "status", "series", "level"],
                 name="core_index_dashboard",
             ),
-            models.Index(fields=["status", "node_kind", "waiting_since"], name="core_index_waits"),
+            # What waits where (index-only scans of the year's applications in review).
+            models.Index(
+                fields=[
+                    "status",
+                    "year",
+                    "node_kind",
+                    "waiting_org_kind",
+                    "waiting_org_id",
+                    "waiting_since",
+                ],
+                name="core_index_waits",
+            ),
+            models.Index(fields=["year", "submitted_at"], name="core_index_submitted"),
             # The oversight lists: newest first, in one region or all; exact name search.
             models.Index(fields=["region", "-updated_at"], name="core_index_region_recent"),
             models.Index(fields=["unit", "-updated_at"], name="core_index_unit_recent"),
