@@ -147,7 +147,13 @@ def central_dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _list_rows(request: HttpRequest, rows: list[ApplicationIndex]) -> list[dict]:
+    """Each row's cells as text, and a link to its review page on its region's host (the
+    path and each region's origin built once, not per row)."""
     kinds = dict(NodeKind.choices)
+    review = reverse("review-page", urlconf=REGION_URLS, args=["NUMBER"])
+    origins = {
+        code: region_url(request, code, "") for code in {row.region.schema_name for row in rows}
+    }
     return [
         {
             "number": row.number,
@@ -161,11 +167,7 @@ def _list_rows(request: HttpRequest, rows: list[ApplicationIndex]) -> list[dict]
             "node_kind": str(kinds.get(row.node_kind, "")),
             "waiting_since": row.waiting_since,
             "updated_at": row.updated_at,
-            "url": region_url(
-                request,
-                row.region.schema_name,
-                reverse("review-page", urlconf=REGION_URLS, args=[row.number]),
-            ),
+            "url": origins[row.region.schema_name] + review.replace("NUMBER", row.number),
         }
         for row in with_positions(rows)
     ]
