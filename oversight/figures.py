@@ -174,6 +174,7 @@ def waits(rows: QuerySet[ApplicationIndex], now: datetime | None = None) -> list
 class Holder:
     org_kind: str
     org_id: int | None
+    region: str  # a committee's id is its region's: the region is part of the key
     name: str
     count: int
     oldest_days: float
@@ -186,7 +187,9 @@ def oldest_holders(rows: QuerySet[ApplicationIndex], now: datetime | None = None
     # holders shown (PostgreSQL evaluates the subquery after the sort and the limit).
     committee_name = (
         ApplicationIndex.objects.filter(
-            waiting_org_kind=OuterRef("waiting_org_kind"), waiting_org_id=OuterRef("waiting_org_id")
+            waiting_org_kind=OuterRef("waiting_org_kind"),
+            waiting_org_id=OuterRef("waiting_org_id"),
+            region_id=OuterRef("region_id"),
         )
         .order_by()
         .values("committee_name")[:1]
@@ -195,22 +198,25 @@ def oldest_holders(rows: QuerySet[ApplicationIndex], now: datetime | None = None
         rows.filter(status=Status.IN_REVIEW)
         .exclude(waiting_org_kind="")
         .order_by()
-        .values_list("waiting_org_kind", "waiting_org_id")
+        .values_list("waiting_org_kind", "waiting_org_id", "region_id")
         .annotate(n=Count("*"), oldest=Min("waiting_since"))
         .order_by("oldest")
         .annotate(committee=Subquery(committee_name))[:OLDEST_SHOWN]
     )
     units = Unit.objects.in_bulk([i for k, i, *_ in grouped if k == OrgKind.UNIT])
     authorities = Authority.objects.in_bulk([i for k, i, *_ in grouped if k == OrgKind.AUTHORITY])
+    regions = {r.pk: r.schema_name for r in REGION_MAP.regions()}
     holders = []
-    for kind, org_id, n, oldest, committee in grouped:
+    for kind, org_id, region_id, n, oldest, committee in grouped:
         if kind == OrgKind.UNIT:
             name = units[org_id].name if org_id in units else ""
         elif kind == OrgKind.AUTHORITY:
             name = authorities[org_id].name if org_id in authorities else ""
         else:
             name = committee
-        holders.append(Holder(kind, org_id, name, n, _days(oldest, now)))
+        holders.append(
+            Holder(kind, org_id, regions.get(region_id, ""), name, n, _days(oldest, now))
+        )
     return holders
 
 

@@ -142,6 +142,7 @@ class Migration(migrations.Migration):
                     "node_kind",
                     "waiting_org_kind",
                     "waiting_org_id",
+                    "region",
                     "waiting_since",
                 ],
                 name="core_index_waits",

@@ -92,6 +92,7 @@ class ApplicationIndex(models.Model):
                     "node_kind",
                     "waiting_org_kind",
                     "waiting_org_id",
+                    "region",
                     "waiting_since",
                 ],
                 name="core_index_waits",

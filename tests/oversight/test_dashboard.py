@@ -67,9 +67,9 @@ def test_waits_per_node_kind_median_and_90th_percentile(spread, make_user):
 
 def test_the_oldest_holders_come_first(spread, make_user):
     holders = _central(make_user).get("/central/dashboard/").context["holders"]
-    assert [(h.org_kind, h.count, h.oldest_days) for h in holders] == [
-        ("committee", 1, 20.0),
-        ("unit", 3, 10.0),
+    assert [(h.region, h.org_kind, h.count, h.oldest_days) for h in holders] == [
+        ("karamay", "committee", 1, 20.0),
+        ("urumqi", "unit", 3, 10.0),
     ]
     assert holders[1].name == spread.units["urumqi"].name
     assert holders[0].name == "克拉玛依市评审委员会"
@@ -103,10 +103,14 @@ def test_every_figure_leads_to_the_list_behind_it(spread, make_user):
 
     week = page.context["trend_chart"].bars[-1].link
     assert len(_numbers(client.get(week).content.decode())) == 6
-    assert (
-        f'href="/central/applications/?year={spread.year}&amp;status=in_review&amp;org_kind=unit'
-        in html
-    )
+    # A holder: a committee's id is its region's, so the region is part of the condition.
+    holder = f"/central/applications/?year={spread.year}&status=in_review&region=karamay"
+    assert f'href="{holder.replace("&", "&amp;")}&amp;org_kind=committee' in html
+    committee = spread.rows["k-committee-20"]
+    listed = client.get(
+        holder, {"org_kind": "committee", "org_id": committee.waiting_org_id}
+    ).content.decode()
+    assert _numbers(listed) == {committee.number}
 
 
 def test_the_dashboard_is_the_central_office_s_only(spread, make_user, host_client):
