@@ -13,7 +13,7 @@ from core.api.accounts import (
     UnitSearchApi,
 )
 from core.api.auth import TokenApi
-from core.api.me import MeApi, MyApplicationsApi
+from core.api.me import AccessLogApi, MeApi, MyApplicationsApi
 from core.catalog.urls import api_patterns as central_api_patterns
 from core.catalog.urls import page_patterns as central_page_patterns
 from core.files.urls import api_patterns as blob_api_patterns
@@ -24,6 +24,7 @@ from core.identity.recovery_urls import page_patterns as recovery_page_patterns
 from core.notifications.urls import api_patterns as notification_api_patterns
 from core.notifications.urls import page_patterns as notification_page_patterns
 from core.views import accounts, auth, health
+from oversight import urls as oversight_urls
 from tenants.api import RegionListApi
 
 api_v1 = [
@@ -38,6 +39,7 @@ api_v1 = [
     ),
     path("me/", MeApi.as_view(), name="api-me"),
     path("me/applications/", MyApplicationsApi.as_view(), name="api-my-applications"),
+    path("me/access-log/", AccessLogApi.as_view(), name="api-my-access-log"),
     path("me/password/", PasswordChangeApi.as_view(), name="api-password"),
     path("my-unit/", MyUnitApi.as_view(), name="api-my-unit"),
     path("units/", UnitSearchApi.as_view(), name="api-units"),
@@ -46,6 +48,7 @@ api_v1 = [
     *notification_api_patterns,
     *recovery_api_patterns,
     *central_api_patterns,
+    *oversight_urls.central_api,
 ]
 
 urlpatterns = [
@@ -65,6 +68,7 @@ urlpatterns = [
     *notification_page_patterns,
     *recovery_page_patterns,
     *central_page_patterns,
+    *oversight_urls.central_pages,
     path("i18n/setlang/", language.set_language, name="set_language"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from core.views import region_admin
+from oversight import urls as oversight_urls
 from payments import urls as payment_urls
 from printing import urls as printing_urls
 from workflow.api import applications
@@ -154,5 +155,6 @@ urlpatterns = [
     ),
     *printing_urls.region_pages,
     *payment_urls.region_pages,
+    *oversight_urls.region_pages,
     *common,
 ]

@@ -10,10 +10,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.models import AuditKind
 from printing import storage
 from printing.access import PRINTING_ROLES, printable_application
 from printing.documents import document_for
 from printing.views import RETRY_SECONDS, public_origin
+from workflow.access_log import record_application_read
 
 
 class PdfRenderer(BaseRenderer):
@@ -52,6 +54,9 @@ class DocumentApi(APIView):
                 status=202,
                 headers={"Retry-After": str(RETRY_SECONDS)},
             )
+        record_application_read(
+            AuditKind.FORM_VIEWED, request.user, [application], request=request, document=kind
+        )
         response = storage.pdf_response(
             request, rendered.relative, filename=rendered.filename, download=True
         )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.access import region_role_required
 from core.errors import ConflictError, error_messages
-from core.models import ApplicationIndex, Role
+from core.models import ApplicationIndex, AuditKind, Role
 from printing import storage
 from printing.access import PRINTING_ROLES, printable_application
 from printing.batches import batch_create, batch_get, batches_of, printable_offerings
@@ -19,6 +19,8 @@ from printing.models import BatchStatus, DocumentKind, PrintedDocument
 from tenants.crossing import in_region
 from tenants.directory import PUBLIC_CODE
 from tenants.links import region_url
+from workflow.access_log import record_application_read
+from workflow.models import Application
 
 RETRY_SECONDS = 3
 
@@ -43,6 +45,9 @@ def document_page(request: HttpRequest, number: str, kind: str) -> HttpResponse:
         response["Retry-After"] = str(RETRY_SECONDS)
         response["Refresh"] = str(RETRY_SECONDS)  # the browser asks again by itself
         return response
+    record_application_read(
+        AuditKind.FORM_VIEWED, request.user, [application], request=request, document=kind
+    )
     return storage.pdf_response(request, rendered.relative, filename=rendered.filename)
 
 
@@ -94,6 +99,12 @@ def batch_file(request: HttpRequest, pk: int) -> HttpResponse:
     batch = batch_get(request.user, pk)
     if batch.status != BatchStatus.DONE or not batch.file_key:
         raise Http404
+    printed = Application.objects.filter(number__in=batch.numbers).select_related(
+        "offering__committee"
+    )
+    record_application_read(
+        AuditKind.FORM_VIEWED, request.user, list(printed), request=request, document="batch"
+    )
     return storage.pdf_response(
         request, batch.file_key, filename=f"评审表合订-{batch.pk}.pdf", download=True
     )

@@ -37,9 +37,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -61,6 +63,7 @@ from core.models import (
     User,
 )
 from core.operations.health import HEARTBEAT_FUNC
+from oversight.models import ExportJob
 from payments.models import OrderStatus, PaymentOrder
 from printing.models import PrintBatch
 from tenants.crossing import in_region
@@ -166,6 +169,24 @@ def _flow_report(alice: User, number: str) -> int:
 
 def obj(name: str, key: str = "pk") -> Callable[[Cast], dict]:
     return lambda cast: {key: cast.objects[name]}
+
+
+def export_of(cast: Cast, role: str) -> dict:
+    """A finished export of the own cast's `role` (made when first asked), with its file."""
+    key = f"export-{role}"
+    if key not in cast.objects:
+        job = ExportJob.objects.create(
+            requested_by=cast.people[("own", role)],
+            region=Region.objects.get(schema_name=HOME) if role == "admin" else None,
+            format="csv",
+            status="done",
+            file_key=f"exports/matrix-{role}.csv",
+        )
+        path = Path(settings.MEDIA_ROOT) / job.file_key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("申请书编号\n", encoding="utf-8")
+        cast.objects[key] = job.pk
+    return {"pk": cast.objects[key]}
 
 
 RETURN = {"action": "return", "opinion": "请补充继续教育学时证明。"}
@@ -349,6 +370,24 @@ ROWS: dict[str, Row] = {
     "central-form": Row("LNNNNNY", Scope.REGION, kwargs=form_version),
     "central-conditions": Row("LNNNNNY", Scope.REGION),
     "central-condition": Row("LNNNNNY", Scope.REGION, kwargs=obj("condition")),
+    # --- oversight: the central office (every host), the region admin (its host), 查询记录 -------
+    "api-my-access-log": Row("LYYYYYY", Scope.MINE),
+    "api-central-stats": Row("LNNNNNY", Scope.REGION),
+    "central-dashboard": Row("LNNNNNY", Scope.REGION),
+    "central-applications": Row("LNNNNNY", Scope.REGION),
+    "central-audit": Row("LNNNNNY", Scope.REGION),
+    "central-exports": Row("LNNNNNY", Scope.REGION, "post", data=lambda c: {"format": "csv"}),
+    # An export is its requester's alone: the own central office's here.
+    "central-export": Row("LNNNNNY", Scope.REGION, kwargs=lambda c: export_of(c, "central")),
+    "central-export-file": Row("LNNNNNY", Scope.REGION, kwargs=lambda c: export_of(c, "central")),
+    "region-admin-applications": Row("LNNNNYY", Scope.REGION),
+    "region-admin-statistics": Row("LNNNNYY", Scope.REGION),
+    "region-admin-exports": Row("LNNNNYY", Scope.REGION, "post", data=lambda c: {"format": "csv"}),
+    # The own admin's export: the central office did not ask for it.
+    "region-admin-export": Row("LNNNNYN", Scope.REGION, kwargs=lambda c: export_of(c, "admin")),
+    "region-admin-export-file": Row(
+        "LNNNNYN", Scope.REGION, kwargs=lambda c: export_of(c, "admin")
+    ),
 }
 # fmt: on
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_DIRS = ["config", "core", "workflow", "printing", "payments", "tenants"]
+APP_DIRS = ["config", "core", "workflow", "printing", "tenants", "oversight"]
 CROSSING = re.compile(
     r"\b(schema_context|tenant_context|set_schema|set_schema_to_public|set_tenant)\b"
 )
@@ -59,6 +60,7 @@ LAYERS = {
     "workflow": {"tenants", "core"},
     "printing": {"tenants", "core", "workflow"},
     "payments": {"tenants", "core", "workflow", "printing"},
+    "oversight": {"tenants", "core", "workflow", "printing"},
 }
 
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.models import ApplicationIndex
+from core.models import ApplicationIndex, Qualification
 from tenants.crossing import current_region
 from workflow.models import Application
 from workflow.nodes import node_kind_at, waiting_org
@@ -22,23 +22,53 @@ def index_fields(application: Application) -> dict[str, Any]:
         "year": application.year,
         "committee_id": application.offering.committee_id,
         "committee_name": application.offering.committee.name,
+        "offering_id": application.offering_id,
         "status": application.status,
         "node_index": application.current_node if at_node else None,
         "node_kind": node_kind_at(application, application.current_node) if at_node else "",
         "waiting_org_kind": org_kind,
         "waiting_org_id": org_id,
         "closes_at": application.offering.closes_at,
+        "submitted_at": application.submitted_at,
     }
 
 
-def index_write(application: Application) -> ApplicationIndex:
-    """Create or refresh the index row; the caller's transaction covers both writes."""
-    row, _created = ApplicationIndex.objects.update_or_create(
-        number=application.number,
-        defaults={
-            **index_fields(application),
-            "region": current_region(),
-            "updated_at": timezone.now(),
-        },
+def _series_and_level(application: Application) -> tuple[int, str]:
+    """The qualification's series and level: from the objects the caller loaded, else one
+    query (a new row, or a requalification to another qualification)."""
+    if Application.qualification.is_cached(application):
+        qualification = application.qualification
+        if Qualification.specialty.is_cached(qualification):
+            return qualification.specialty.series_id, qualification.level
+    series_id, level = Qualification.objects.values_list("specialty__series_id", "level").get(
+        pk=application.qualification_id
     )
+    return series_id, level
+
+
+def index_write(application: Application) -> ApplicationIndex:
+    """Create or refresh the index row; the caller's transaction covers both writes.
+
+    `waiting_since` moves when the status or the node does (the oversight pages' waits); the
+    series and level are looked up only when the qualification is new to the row."""
+    fields = index_fields(application)
+    now = timezone.now()
+    row = ApplicationIndex.objects.select_for_update().filter(number=application.number).first()
+    new = row is None
+    if row is None:
+        row = ApplicationIndex(
+            number=application.number,
+            applicant_name=application.applicant.display_name[:64],
+            created_at=application.created_at or now,
+            waiting_since=now,
+        )
+    elif (row.status, row.node_index) != (fields["status"], fields["node_index"]):
+        row.waiting_since = now
+    if row.qualification_id != fields["qualification_id"] or row.series_id is None:
+        row.series_id, row.level = _series_and_level(application)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.region = current_region()
+    row.updated_at = now
+    row.save(force_insert=new)
     return row

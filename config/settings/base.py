@@ -40,6 +40,7 @@ SHARED_APPS = [
     "django_tenants",
     "tenants",
     "core",
+    "oversight",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

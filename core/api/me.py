@@ -6,6 +6,7 @@ from rest_framework.views import APIView
 
 from core.access import regions_of
 from core.application_index import with_positions
+from core.audit import access_entries, access_log
 from core.models import ApplicationIndex
 from tenants.links import region_url
 from tenants.routing import REGION_MAP
@@ -81,3 +82,30 @@ class MyApplicationsApi(APIView):
         return Response(
             MyApplicationOutput(with_positions(rows), many=True, context={"request": request}).data
         )
+
+
+class AccessLogQuery(serializers.Serializer):
+    limit = serializers.IntegerField(min_value=1, max_value=500, default=100)
+
+
+class AccessLogOutput(serializers.Serializer):
+    at = serializers.DateTimeField()
+    who = serializers.CharField()
+    organization = serializers.CharField()
+    organization_kind = serializers.CharField()
+    what = serializers.CharField()
+    kind = serializers.CharField()
+    number = serializers.CharField()
+    region = serializers.CharField()
+
+
+class AccessLogApi(APIView):
+    """查询记录: who opened my applications, their ID scan or printed forms, or exported them
+    (newest first, at most `limit`)."""
+
+    @extend_schema(parameters=[AccessLogQuery], responses={200: AccessLogOutput(many=True)})
+    def get(self, request: Request) -> Response:
+        query = AccessLogQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        events = access_log(request.user)[: query.validated_data["limit"]]
+        return Response(AccessLogOutput(access_entries(events), many=True).data)

@@ -1,7 +1,7 @@
 """Public-schema models, one module per subject; import them from here."""
 
 from .applications import ApplicationIndex, AttachmentUse
-from .audit import AuditEvent, AuditKind
+from .audit import ACCESS_KINDS, AuditEvent, AuditKind
 from .blobs import Blob, BlobType, LibraryItem
 from .catalog import (
     LEVEL_ORDER,
@@ -26,6 +26,7 @@ from .organizations import (
 from .recovery import AccountAppeal, AppealKind, SmsCode
 
 __all__ = [
+    "ACCESS_KINDS",
     "LEVEL_ORDER",
     "AccountAppeal",
     "AppealKind",

@@ -50,6 +50,17 @@ class ApplicationIndex(models.Model):
     waiting_org_id = models.PositiveIntegerField(_("待办单位"), null=True, blank=True)
     closes_at = models.DateTimeField(_("截止提交时间"))
     updated_at = models.DateTimeField(_("更新时间"))
+    # What the oversight pages count, filter and search by without a join or a region's schema
+    # (oversight): the qualification's series and level, the offering (its id in the region's
+    # schema), the applicant's name as data, when it was created and first submitted, and since
+    # when it waits where it is (its status and node last changed).
+    series = models.ForeignKey("core.Series", null=True, on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(_("级别"), max_length=16, blank=True)
+    offering_id = models.PositiveIntegerField(_("申报项目"), null=True)
+    applicant_name = models.CharField(_("申请人"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), null=True)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True)
+    waiting_since = models.DateTimeField(_("到达时间"), null=True)
 
     class Meta:
         verbose_name = _("申请书索引")
@@ -67,6 +78,34 @@ class ApplicationIndex(models.Model):
             models.Index(
                 fields=["waiting_org_kind", "waiting_org_id", "-updated_at"],
                 name="core_index_waiting_at",
+            ),
+            # The oversight dashboard's counts (an index-only scan) and its waits per node.
+            models.Index(
+                fields=["year", "region", "status", "series", "level"],
+                name="core_index_dashboard",
+            ),
+            # What waits where (index-only scans of the year's applications in review).
+            models.Index(
+                fields=[
+                    "status",
+                    "year",
+                    "node_kind",
+                    "waiting_org_kind",
+                    "waiting_org_id",
+                    "region",
+                    "waiting_since",
+                ],
+                name="core_index_waits",
+            ),
+            models.Index(fields=["year", "submitted_at"], name="core_index_submitted"),
+            # The oversight lists: newest first, in one region or all; exact name search.
+            models.Index(fields=["region", "-updated_at"], name="core_index_region_recent"),
+            models.Index(fields=["unit", "-updated_at"], name="core_index_unit_recent"),
+            models.Index(fields=["-updated_at", "number"], name="core_index_recent"),
+            models.Index(
+                fields=["applicant_name"],
+                opclasses=["varchar_pattern_ops"],
+                name="core_index_applicant_name",
             ),
         ]
 

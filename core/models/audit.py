@@ -15,6 +15,22 @@ class AuditKind(models.TextChoices):
     APPEAL_DECISION = "appeal_decision", _("申诉审核")
     UNIT_CHANGE_DECISION = "unit_change_decision", _("单位变更审核")
     CATALOG_CHANGE = "catalog_change", _("职称目录修改")
+    # 查询记录: someone other than the applicant read their record (application_number, owner).
+    APPLICATION_VIEWED = "application_viewed", _("查看申请书")
+    ID_SCAN_VIEWED = "id_scan_viewed", _("查看身份证扫描件")
+    FORM_VIEWED = "form_viewed", _("查看打印表格")
+    APPLICATION_EXPORTED = "application_exported", _("导出申请书")
+    # An export itself (its filters and size), by the person who asked for it.
+    EXPORT_CREATED = "export_created", _("导出数据")
+
+
+# The kinds an applicant sees in 查询记录: reads of their record by someone else.
+ACCESS_KINDS = (
+    AuditKind.APPLICATION_VIEWED,
+    AuditKind.ID_SCAN_VIEWED,
+    AuditKind.FORM_VIEWED,
+    AuditKind.APPLICATION_EXPORTED,
+)
 
 
 class AuditEvent(models.Model):
@@ -34,11 +50,29 @@ class AuditEvent(models.Model):
     success = models.BooleanField(_("结果"), default=True)
     detail = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    # Reads of an application (ACCESS_KINDS): its number, its applicant (whose 查询记录 lists
+    # the event), and the organization the reader acted for — a code, its id, and its name as
+    # it was then (data, not a label).
+    application_number = models.CharField(_("申请书编号"), max_length=20, blank=True)
+    owner = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    org_kind = models.CharField(_("单位类型"), max_length=32, blank=True)
+    org_id = models.PositiveIntegerField(_("单位"), null=True, blank=True)
+    org_name = models.CharField(_("单位名称"), max_length=128, blank=True)
 
     class Meta:
         verbose_name = _("审计日志")
         verbose_name_plural = _("审计日志")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["owner", "-created_at"],
+                condition=models.Q(owner__isnull=False),
+                name="core_audit_owner_recent",
+            ),
+            models.Index(fields=["actor", "-created_at"], name="core_audit_actor_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"

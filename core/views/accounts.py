@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.audit import access_entries, access_log
 from core.errors import RateLimitedError, TooLargeError
 from core.files.blobs import blob_store
 from core.identity.accounts import (
@@ -34,6 +35,10 @@ from core.models import Role, Unit
 
 def register_choice(request: HttpRequest) -> HttpResponse:
     return render(request, "core/register_choice.html")
+
+
+# 查询记录 on the account page: the latest reads (all of them: GET /api/v1/me/access-log/).
+ACCESS_LOG_SHOWN = 20
 
 
 @require_http_methods(["GET", "POST"])
@@ -137,6 +142,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         {
             "profile_form": profile_form,
             "password_form": password_form,
+            "access_log": access_entries(access_log(user)[:ACCESS_LOG_SHOWN]),
         },
         status=400 if (profile_form.errors or password_form.errors) else 200,
     )

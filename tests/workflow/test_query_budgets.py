@@ -762,7 +762,7 @@ PAGES = [
         "review-page",
         "unit",
         at_the_unit,
-        12,  # the comments' and history's authorities (one query), the recommending units
+        13,  # the comments' and history's authorities (one query), the recommending units, 查询记录
         html("次退回"),
         params={"section": UNIT_SECTION},
     ),
@@ -770,11 +770,11 @@ PAGES = [
         "review-page",
         "committee",
         at_the_committee,
-        12,
+        13,
         html('class="scan-view"'),
         name="review-page-committee",
     ),
-    Page("review-id-scan", "unit", id_scan, 5),
+    Page("review-id-scan", "unit", id_scan, 6),  # and its 查询记录
     Page("review-file", "unit", a_file, 6),
     Page(
         "my-applications",
@@ -838,14 +838,14 @@ PAGES = [
         "print-material-bag",
         "committee",
         printing.bag_files,
-        8,
+        9,  # and its 查询记录
         printing.pdf_count(printing.FILE_MARK),
     ),
     Page(
         "api-document-review-form",
         "unit",
         printing.form_rows,
-        8,
+        9,  # and its 查询记录
         printing.pdf_count(printing.MARK),
     ),
     Page(
@@ -864,7 +864,8 @@ PAGES = [
         base=1,
     ),
     Page("print-batch", "committee", printing.print_jobs, 6, marker='data-testid="batch-progress"'),
-    Page("print-batch-file", "committee", printing.merged_pages, 5, printing.pdf_pages),
+    # The merged file: its applications and their 查询记录 in one insert.
+    Page("print-batch-file", "committee", printing.merged_pages, 7, printing.pdf_pages),
 ]
 
 

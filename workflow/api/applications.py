@@ -12,9 +12,10 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from core.access import ACTING_ROLES, EVERYONE, REVIEWER_ROLES
-from core.models import ApplicationIndex, Unit
+from core.models import ApplicationIndex, AuditKind, Unit
 from tenants.crossing import current_region_code, in_region
 from workflow.access import access_application, applications_visible_to
+from workflow.access_log import record_application_read
 from workflow.applications import (
     application_create,
     application_delete,
@@ -212,7 +213,11 @@ class ApplicationListApi(RegionApplicationsApi):
 
 class ApplicationDetailApi(RegionApplicationsApi):
     def get(self, request: Request, number: str) -> Response:
-        return Response(application_detail(access_application(request.user, number), request.user))
+        application = access_application(request.user, number)
+        record_application_read(
+            AuditKind.APPLICATION_VIEWED, request.user, [application], request=request
+        )
+        return Response(application_detail(application, request.user))
 
     def delete(self, request: Request, number: str) -> Response:
         application = access_application(request.user, number, for_write=True)

@@ -21,9 +21,10 @@ from core.application_index import with_positions
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
 from core.files.blobs import UploadTooLargeError, blob_store, library_items
-from core.models import ApplicationIndex, Role, Unit
+from core.models import ApplicationIndex, AuditKind, Role, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
+from workflow.access_log import record_application_read
 from workflow.applications import (
     application_create,
     application_deletable,
@@ -186,6 +187,10 @@ def new_application(request: HttpRequest) -> HttpResponse:
 def edit_application(request: HttpRequest, number: str) -> HttpResponse:
     """编辑申请书: the section list on the left, the chosen section's form on the right."""
     application = access_application(request.user, number)
+    if request.method == "GET":  # someone else reading it is in the applicant's 查询记录
+        record_application_read(
+            AuditKind.APPLICATION_VIEWED, request.user, [application], request=request
+        )
     states = section_states(application)
     by_key = {s.key: s for s in states}
     key = request.GET.get("section") or states[0].key

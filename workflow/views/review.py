@@ -18,10 +18,11 @@ from core.access import READ_ONLY_ROLES, REVIEWER_ROLES, region_role_required
 from core.application_index import with_positions
 from core.errors import ConflictError, error_messages
 from core.files.blobs import blob_response
-from core.models import ApplicationIndex, Blob, Level, Role, User
+from core.models import ApplicationIndex, AuditKind, Blob, Level, Role, User
 from tenants.crossing import current_region_code, in_region
 from tenants.links import region_url
 from workflow.access import access_application, applications_visible_to
+from workflow.access_log import record_application_read
 from workflow.history import history_rows
 from workflow.models import Application, NodeKind, SectionEntry
 from workflow.nodes import node_label, sender_label
@@ -212,6 +213,9 @@ def query(request: HttpRequest) -> HttpResponse:
 @readers
 def review_page(request: HttpRequest, number: str) -> HttpResponse:
     application = access_application(request.user, number)
+    record_application_read(
+        AuditKind.APPLICATION_VIEWED, request.user, [application], request=request
+    )
     return _review_response(request, application, request.GET.get("section", ""))
 
 
@@ -332,4 +336,5 @@ def review_id_scan(request: HttpRequest, number: str) -> HttpResponse:
     blob = Blob.objects.filter(pk=sha256).first() if sha256 else None
     if blob is None:
         raise Http404
+    record_application_read(AuditKind.ID_SCAN_VIEWED, request.user, [application], request=request)
     return blob_response(request, blob, filename=f"{application.number}-id-card")
