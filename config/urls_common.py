@@ -1,7 +1,7 @@
 """Routes every host answers: accounts, language, and the API under /api/v1/."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 
 from core.api.accounts import (
     ApplicantRegisterApi,
@@ -14,6 +14,7 @@ from core.api.accounts import (
 )
 from core.api.auth import TokenApi
 from core.api.me import MeApi, MyApplicationsApi
+from core.api.schema import HostSchemaView
 from core.catalog.urls import api_patterns as central_api_patterns
 from core.catalog.urls import page_patterns as central_page_patterns
 from core.files.urls import api_patterns as blob_api_patterns
@@ -64,6 +65,6 @@ urlpatterns = [
     *central_page_patterns,
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", HostSchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

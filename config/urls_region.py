@@ -153,3 +153,5 @@ urlpatterns = [
     *printing_urls.region_pages,
     *common,
 ]
+# An /api/ address that matches no route answers in the API error contract.
+handler404 = "core.api.errors.not_found"

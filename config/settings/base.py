@@ -238,6 +238,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "ENUM_NAME_OVERRIDES": {"AppealKindEnum": "core.models.recovery.AppealKind"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.add_error_responses",
+    ],
 }
 
 # django-q2: the ORM broker lives in the public schema; tenants.queue records the region of
