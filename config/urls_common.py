@@ -1,7 +1,6 @@
 """Routes every host answers: accounts, language, and the API under /api/v1/."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularSwaggerView
 
 from core.api.accounts import (
     ApplicantRegisterApi,
@@ -14,7 +13,7 @@ from core.api.accounts import (
 )
 from core.api.auth import TokenApi
 from core.api.me import MeApi, MyApplicationsApi
-from core.api.schema import HostSchemaView
+from core.api.schema import HostSchemaView, swagger_docs_view
 from core.catalog.urls import api_patterns as central_api_patterns
 from core.catalog.urls import page_patterns as central_page_patterns
 from core.files.urls import api_patterns as blob_api_patterns
@@ -66,5 +65,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", HostSchemaView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", swagger_docs_view(), name="api-docs"),
 ]

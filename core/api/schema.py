@@ -2,9 +2,12 @@
 of core.api.errors (API.md), so a client — and schemathesis in the tests — can rely on it."""
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from csp.decorators import csp_update
+from drf_spectacular.settings import spectacular_settings
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -72,3 +75,13 @@ class HostSchemaView(SpectacularAPIView):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.urlconf = getattr(request, "urlconf", None) or self.urlconf
         return super().get(request, *args, **kwargs)
+
+
+def swagger_docs_view():
+    """`/api/docs/`: Swagger UI with its start-up script served as a file of this origin (the
+    CSP allows no inline script); the UI itself comes from drf-spectacular's CDN, the one
+    origin this page may load from."""
+    dist = urlsplit(spectacular_settings.SWAGGER_UI_DIST)
+    cdn = f"{dist.scheme}://{dist.netloc}"
+    allowed = {"script-src": [cdn], "style-src": [cdn], "img-src": [cdn]}
+    return csp_update(allowed)(SpectacularSwaggerSplitView.as_view(url_name="api-schema"))
