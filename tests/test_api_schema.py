@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 import schemathesis
@@ -33,13 +34,15 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from core.api.tokens import token_issue
+from core.identity.validators import make_id_card_number
 from core.models import AccountAppeal, AppealKind, Authority, Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.support import client_for, complete_unit
 from workflow.models import Attachment, CommitteeStaff
 
-EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "6"))
+ID_NUMBER = make_id_card_number("650105", date(1980, 2, 3), 12)
+EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "10"))
 HOME = "urumqi"
 ROLES = ("anonymous", "applicant", "unit", "authority", "committee", "admin", "central")
 CHECKS = [
@@ -108,10 +111,11 @@ def _settings():
 
 @pytest.fixture(scope="module")
 def cast(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Cast]:
-    """One of each role in 乌鲁木齐市 with a token, and an application of the applicant's with
-    an attachment; created once for the module, rolled back after it."""
+    """One of each role in 乌鲁木齐市 with a token, and the applicant's application, filled
+    and submitted to her unit (so staff reach more than the 404); created once for the module,
+    rolled back after it."""
     from core.catalog.sync import catalog_sync
-    from tests.workflow.conftest import create, open_offering, upload_scans
+    from tests.workflow.conftest import create, fill_every_section, open_offering, upload_scans
 
     media = tmp_path_factory.mktemp("media")
     with (
@@ -136,9 +140,7 @@ def cast(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Cast]
             return user
 
         people = {
-            "applicant": person(
-                Role.APPLICANT, "st-applicant", id_card_number="650105197001010012"
-            ),
+            "applicant": person(Role.APPLICANT, "st-applicant", id_card_number=ID_NUMBER),
             "unit": person(Role.UNIT_ADMIN, "st-unit", unit=unit),
             "authority": person(
                 Role.AUTHORITY_REVIEWER, "st-authority", region=home, authority=authority
@@ -152,18 +154,20 @@ def cast(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Cast]
         client = client_for(HOME)
         client.force_login(people["applicant"])
         number = create(client, offering, unit).json()["number"]
-        (scan,) = upload_scans(client, 1)
-        attached = client.post(
-            f"/api/v1/applications/{number}/attachments/",
-            {"section": "basic", "blob": scan},
+        fill_every_section(client, number)
+        submitted = client.post(
+            f"/api/v1/applications/{number}/transitions/",
+            {"action": "submit"},
             content_type="application/json",
         )
+        assert submitted.status_code == 200, submitted.content  # now the unit's to review
+        (scan,) = upload_scans(client, 1)
         with in_region(HOME):
             attachment = Attachment.objects.filter(application__number=number).first()
         appeal = AccountAppeal.objects.create(
             kind=AppealKind.PERSON,
             name="阿丽娅",
-            id_card_number="650105197001010012",
+            id_card_number=ID_NUMBER,
             email="aliya@example.cn",
             scan=scan,
             region=home,
@@ -177,7 +181,6 @@ def cast(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Cast]
         }
         if attachment is not None:
             real["attachment_id"] = str(attachment.pk)
-        del attached
         tokens = {role: token_issue(user=user) for role, user in people.items()}
         yield Cast(tokens=tokens, real=real)
         transaction.set_rollback(True)

@@ -35,8 +35,9 @@ ANSWERS: dict[str, tuple[str, str]] = {
     "415": ("ErrorDetail", "不支持的请求内容类型。"),
     "429": ("ErrorDetail", "尝试过于频繁，或账号已锁定。"),
 }
-# Only operations that read a request body can answer these.
-BODY_ONLY = {"409", "413", "415"}
+# Only operations that read a request body can answer these; only writes conflict.
+BODY_ONLY = {"413", "415"}
+WRITE_ONLY = {"409"}
 
 
 def add_error_responses(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
@@ -52,6 +53,8 @@ def add_error_responses(result: dict[str, Any], generator, request, public) -> d
             responses = operation.setdefault("responses", {})
             for status, (component, description) in ANSWERS.items():
                 if status in BODY_ONLY and "requestBody" not in operation:
+                    continue
+                if status in WRITE_ONLY and method == "get":
                     continue
                 responses.setdefault(
                     status,

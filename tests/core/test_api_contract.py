@@ -29,6 +29,9 @@ def test_every_operation_documents_the_error_contract(db):
     me = schema["paths"]["/api/v1/me/"]["get"]["responses"]
     assert {"401", "403", "404", "429"} <= set(me)
     assert "413" not in me  # it reads no body
+    assert "409" not in me  # nor writes
+    detach = schema["paths"]["/api/v1/applications/{number}/attachments/{attachment_id}/"]
+    assert "409" in detach["delete"]["responses"]  # a submitted application is not editable
     upload = schema["paths"]["/api/v1/blobs/"]["post"]["responses"]
     assert {"400", "413"} <= set(upload)
     assert schema["components"]["schemas"]["ErrorDetail"]["required"] == ["detail", "code"]
