@@ -204,7 +204,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF],
         "object-src": [SELF],
         "frame-src": [SELF],
         "frame-ancestors": [NONE],
