@@ -1,7 +1,6 @@
 """Routes every host answers: accounts, language, and the API under /api/v1/."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from core.api.accounts import (
     ApplicantRegisterApi,
@@ -14,6 +13,7 @@ from core.api.accounts import (
 )
 from core.api.auth import TokenApi
 from core.api.me import AccessLogApi, MeApi, MyApplicationsApi
+from core.api.schema import HostSchemaView, swagger_docs_view
 from core.catalog.urls import api_patterns as central_api_patterns
 from core.catalog.urls import page_patterns as central_page_patterns
 from core.files.urls import api_patterns as blob_api_patterns
@@ -71,6 +71,6 @@ urlpatterns = [
     *oversight_urls.central_pages,
     path("i18n/setlang/", language.set_language, name="set_language"),
     path("api/v1/", include(api_v1)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/", HostSchemaView.as_view(), name="api-schema"),
+    path("api/docs/", swagger_docs_view(), name="api-docs"),
 ]

@@ -8,3 +8,7 @@ from printing import urls as printing_urls
 from .urls_common import urlpatterns as common
 
 urlpatterns = [path("", public_home, name="home"), *printing_urls.public_pages, *common]
+# Under /api/, an address that matches no route and a request Django refuses answer in the
+# API's error contract.
+handler400 = "core.api.errors.bad_request"
+handler404 = "core.api.errors.not_found"

@@ -158,3 +158,7 @@ urlpatterns = [
     *oversight_urls.region_pages,
     *common,
 ]
+# Under /api/, an address that matches no route and a request Django refuses answer in the
+# API's error contract.
+handler400 = "core.api.errors.bad_request"
+handler404 = "core.api.errors.not_found"

@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.schema import ERROR_DETAIL
 from core.models import AuditKind
 from printing import storage
 from printing.access import PRINTING_ROLES, printable_application
@@ -42,9 +43,18 @@ class DocumentApi(APIView):
     @extend_schema(
         responses={
             (200, "application/pdf"): OpenApiResponse(description="PDF"),
-            202: OpenApiResponse(description="rendering; ask again after Retry-After seconds"),
+            202: OpenApiResponse(
+                ERROR_DETAIL, description="rendering; ask again after Retry-After seconds"
+            ),
         }
     )
+    def finalize_response(self, request: Request, response, *args, **kwargs):
+        """What is not the file (an error, the 202) is JSON, whatever the client accepted."""
+        if isinstance(response, Response):
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
     def get(self, request: Request, number: str, kind: str):
         application = printable_application(request.user, number)
         rendered = document_for(application, kind, origin=public_origin(request))

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -78,6 +79,8 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 MIDDLEWARE = [
     "tenants.routing.RegionRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +147,9 @@ AXES_VERBOSE = False
 # client's address from it.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
 AXES_CLIENT_IP_CALLABLE = "core.identity.network.client_ip"
+# The audit log (core.audit) keeps events this many days; never fewer than 180 (等保 2.0: six
+# months), which the database itself enforces. `manage.py purge_audit_log` removes older ones.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 180)
 # Session inactivity: a session idle this long is logged out (core.identity.activity).
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 # API tokens (core.api.tokens, django-rest-knox): idle this long, or this old, they stop working.
@@ -192,6 +198,40 @@ SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms.jsonl"))
 HANDOFF_TTL_SECONDS = env_int("HANDOFF_TTL_SECONDS", 60)
 # The token an anonymous ID-scan upload returns is good this long, for one registration.
 SCAN_TOKEN_TTL_SECONDS = env_int("SCAN_TOKEN_TTL_SECONDS", 30 * 60)
+
+# Security headers of every response (tests/core/test_security_headers.py). Pages run only
+# scripts and styles of this origin (static/js, static/css: no inline <script>, on*= or style=);
+# scans and PDFs are shown in <object>/<iframe> from the same origin. A stored file answers
+# with its own `sandbox` policy (core.files.blobs), which the middleware leaves alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [
@@ -242,6 +282,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "ENUM_NAME_OVERRIDES": {"AppealKindEnum": "core.models.recovery.AppealKind"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.add_error_responses",
+    ],
 }
 
 # django-q2: the ORM broker lives in the public schema; tenants.queue records the region of

@@ -18,9 +18,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 1)
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": TRUSTED_PROXY_COUNT}
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True  # the pages send the token from the form / hx-headers, not JS
+# HTTPS only, for a year, on every region's subdomain (deploy/nginx.conf redirects port 80).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 STATIC_ROOT = Path(env("STATIC_ROOT", str(STATIC_ROOT)))
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")
 # Private files are handed to nginx through X-Accel-Redirect (deploy/nginx.conf).

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from core.errors import TooLargeError
 from core.files.blobs import (
+    THUMBNAIL_TYPE,
     blob_delete_from_library,
     blob_open_for,
     blob_response,
@@ -152,11 +153,13 @@ class BlobDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-_FILE_RESPONSES = {
-    (200, "application/octet-stream"): OpenApiResponse(
-        OpenApiTypes.BINARY, description="the file (image/jpeg, image/png or application/pdf)"
-    ),
-    404: OpenApiResponse(description="missing, or not yours"),
+# The types an upload may have (core.files.blobs sniffs them); a thumbnail is always a JPEG.
+FILE_RESPONSES = {
+    (200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description="the file")
+    for media_type in ("image/jpeg", "image/png", "application/pdf")
+}
+_THUMBNAIL_RESPONSES = {
+    (200, THUMBNAIL_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="a JPEG preview")
 }
 
 
@@ -166,7 +169,7 @@ class BlobContentApi(APIView):
     content_negotiation_class = AnyAcceptNegotiation
     thumbnail = False
 
-    @extend_schema(operation_id="blobs_content", responses=_FILE_RESPONSES)
+    @extend_schema(operation_id="blobs_content", responses=FILE_RESPONSES)
     def get(self, request: Request, sha256: str) -> HttpResponseBase:
         blob, name = blob_open_for(user=request.user, sha256=sha256)
         return blob_response(request, blob, filename=name, thumbnail=self.thumbnail)
@@ -177,6 +180,6 @@ class BlobThumbnailApi(BlobContentApi):
 
     thumbnail = True
 
-    @extend_schema(operation_id="blobs_thumbnail", responses=_FILE_RESPONSES)
+    @extend_schema(operation_id="blobs_thumbnail", responses=_THUMBNAIL_RESPONSES)
     def get(self, request: Request, sha256: str) -> HttpResponseBase:
         return super().get(request, sha256)

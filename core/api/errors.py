@@ -8,8 +8,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -48,3 +49,24 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             "code": getattr(detail, "code", None) or getattr(exc, "default_code", "error"),
         }
     return response
+
+
+BAD_REQUEST = _("请求无法处理（字段过多或格式有误）。")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 400 handler (`handler400`): a request Django itself refuses before any view
+    (too many fields, a suspicious header) answers in the error contract under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(BAD_REQUEST), "code": "bad_request"}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 404 handler (`handler404` of both URL confs): an address under /api/ that
+    matches no route (`/api/v1/appeals/abc/`) answers the API's JSON 404, pages the HTML one."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": str(NotFound.default_detail), "code": "not_found"}, status=404
+        )
+    return defaults.page_not_found(request, exception)

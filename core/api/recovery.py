@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.blobs import MULTIPART_ALLOWANCE, AnyAcceptNegotiation
+from core.api.blobs import FILE_RESPONSES, MULTIPART_ALLOWANCE, AnyAcceptNegotiation
 from core.api.throttling import LoginRateThrottle
 from core.errors import TooLargeError
 from core.files.blobs import blob_response, too_large_message, upload_limit_for
@@ -206,8 +206,8 @@ class AppealCreateApi(_AnonymousApi):
 
 class AppealOutput(serializers.ModelSerializer):
     region = serializers.CharField(source="region.schema_name")
-    decided_by = serializers.CharField(source="decided_by.username", default=None)
-    account = serializers.CharField(source="account.username", default=None)
+    decided_by = serializers.CharField(source="decided_by.username", default=None, allow_null=True)
+    account = serializers.CharField(source="account.username", default=None, allow_null=True)
     scan_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -245,6 +245,13 @@ class AppealRowOutput(AppealOutput):
     id_card_number = serializers.CharField(source="id_card_masked")
 
 
+class AppealPageOutput(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = AppealRowOutput(many=True)
+
+
 class AppealPagination(PageNumberPagination):
     page_size = 50
 
@@ -259,7 +266,7 @@ class _RegionAdminApi(APIView):
 class AppealListApi(_RegionAdminApi):
     """The appeals of my region (region admin), pending ones unless `?status=` says otherwise."""
 
-    @extend_schema(responses={200: AppealRowOutput(many=True)})
+    @extend_schema(responses={200: AppealPageOutput})
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status", ChangeStatus.PENDING)
         appeals = appeals_for(admin=request.user)
@@ -283,9 +290,7 @@ class AppealScanApi(_RegionAdminApi):
 
     content_negotiation_class = AnyAcceptNegotiation
 
-    @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)}
-    )
+    @extend_schema(responses=FILE_RESPONSES)
     def get(self, request: Request, pk: int) -> HttpResponseBase:
         appeal = appeal_get(user=request.user, appeal_id=pk)
         blob, name = appeal_scan_open(user=request.user, appeal=appeal)

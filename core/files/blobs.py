@@ -586,8 +586,10 @@ def blob_response(
         "Cache-Control": "private, no-cache",
         "X-Content-Type-Options": "nosniff",
         # Whatever a file holds, a browser shows it in a sandbox: no script runs, no form posts,
-        # nothing reaches this origin's cookies or pages (nginx adds the same, deploy/).
-        "Content-Security-Policy": "sandbox",
+        # nothing reaches this origin's cookies or pages (nginx adds the same, deploy/). Only
+        # this origin's pages may frame it (the reviewer's <iframe>, the appeal's <object>).
+        "Content-Security-Policy": "sandbox; frame-ancestors 'self'",
+        "X-Frame-Options": "SAMEORIGIN",
         "Content-Disposition": content_disposition_header(as_attachment=False, filename=filename),
     }
     return private_file_response(

@@ -424,7 +424,7 @@ def password_change(
     user.set_password(new_password)
     user.session_generation += 1
     user.save(update_fields=["password", "session_generation"])
-    tokens_revoke(user)
+    tokens_revoke(user, request=request, reason="password_change")
     axes_reset(username=user.get_username())
     audit_record(AuditKind.PASSWORD_CHANGE, request=request, actor=user)
 

@@ -141,7 +141,7 @@ def _set_new_password(
     user.set_password(new_password)
     user.session_generation += 1
     user.save(update_fields=["password", "session_generation"])
-    tokens_revoke(user)
+    tokens_revoke(user, request=request, reason="password_reset")
     axes_reset(username=user.username)
     audit_record(AuditKind.PASSWORD_RESET, request=request, actor=user, via=via)
 
@@ -595,7 +595,7 @@ def appeal_decide(
             account.phone = appeal.phone
         account.session_generation += 1
         account.save(update_fields=["email", "phone", "session_generation"])
-        tokens_revoke(account)
+        tokens_revoke(account, request=request, reason="appeal")
         appeal.account = account
     appeal.status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
     appeal.decided_by, appeal.decided_at = admin, timezone.now()

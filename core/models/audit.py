@@ -10,6 +10,7 @@ class AuditKind(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("登录失败")
     LOCKOUT = "lockout", _("账号锁定")
     LOGOUT = "logout", _("退出登录")
+    TOKENS_REVOKED = "tokens_revoked", _("撤销令牌")
     PASSWORD_CHANGE = "password_change", _("修改密码")
     PASSWORD_RESET = "password_reset", _("重置密码")
     APPEAL_DECISION = "appeal_decision", _("申诉审核")
@@ -36,8 +37,10 @@ ACCESS_KINDS = (
 class AuditEvent(models.Model):
     """Who did what, when, from where, with what result. Never updated, never deleted.
 
-    The model refuses updates and deletes, and a database trigger (migration) refuses them
-    from any other path too.
+    The model refuses updates and deletes, and database triggers (migrations 0002 and
+    0012_audit_append_only) refuse UPDATE, DELETE and TRUNCATE from any other path too — raw SQL
+    of the application's own role included. The one exception is the retention purge
+    (core.audit.audit_purge): a row older than the retention, never one younger than 180 days.
     """
 
     kind = models.CharField(_("事件"), max_length=32, choices=AuditKind.choices, db_index=True)

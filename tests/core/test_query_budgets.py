@@ -333,7 +333,8 @@ def test_alice_logs_in_is_handed_to_her_region_switches_and_logs_out(alice, host
     assert region_host("kashgar") in switched["Location"]
 
     # ...and every API token of hers ends with it.
-    left = measure(lambda: urumqi.post(url("logout", "urumqi")), 9, warm=False)
+    # the audit log notes the tokens revoked and the logout
+    left = measure(lambda: urumqi.post(url("logout", "urumqi")), 11, warm=False)
     assert left.status_code == 302
     assert urumqi.get(url("profile", "urumqi")).status_code == 302  # logged out
 
@@ -494,7 +495,7 @@ def test_alice_changes_her_password_through_the_api(alice, host_client, measure)
             {"old_password": DEMO_PASSWORD, "new_password": NEW_PASSWORD},
             content_type="application/json",
         ),
-        18,  # checked like a login (axes); every token ends; the session gets a new key
+        19,  # checked like a login (axes); every token ends (and is audited); new session key
         warm=False,
     )
     assert response.status_code == 204
@@ -754,7 +755,7 @@ def test_alice_resets_her_password_by_e_mail(alice, host_client, measure):
             {"uid": uid, "token": token, "new_password": NEW_PASSWORD},
             content_type="application/json",
         ),
-        8,
+        9,  # the audit log notes the tokens revoked
         warm=False,
     )
     assert done.status_code == 200
@@ -781,7 +782,7 @@ def test_alice_resets_her_password_by_text_and_recovers_her_username(alice, host
             {"phone": ALICE_PHONE, "code": code, "new_password": NEW_PASSWORD},
             content_type="application/json",
         ),
-        10,
+        11,  # the audit log notes the tokens revoked
         warm=False,
     )
     assert reset.status_code == 200
@@ -889,7 +890,7 @@ def test_alice_appeals_and_the_region_admin_approves(
             {"approve": True},
             content_type="application/json",
         ),
-        14,
+        15,  # the audit log notes the tokens revoked
         warm=False,
     )
     assert decided.status_code == 200, decided.content

@@ -844,7 +844,7 @@ def test_every_file_is_served_in_a_sandbox(alice_client):
     ]:
         response = alice_client.get(path)
         assert response.status_code == 200, path
-        assert response["Content-Security-Policy"] == "sandbox", path
+        assert response["Content-Security-Policy"] == "sandbox; frame-ancestors 'self'", path
         assert response["X-Content-Type-Options"] == "nosniff", path
 
 
@@ -855,10 +855,11 @@ def test_in_production_nginx_sends_the_file_and_the_sandbox(alice_client, settin
     settings.PRIVATE_FILES_ACCEL_PREFIX = "/_private/"
     response = alice_client.get(f"/api/v1/blobs/{sha}/content")
     assert response["X-Accel-Redirect"].startswith("/_private/blobs/")
-    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Security-Policy"] == "sandbox; frame-ancestors 'self'"
     nginx = (Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf").read_text()
     private = nginx.split("location /_private/")[1].split("}")[0]
-    assert 'add_header Content-Security-Policy "sandbox" always;' in private
+    sandbox = "add_header Content-Security-Policy \"sandbox; frame-ancestors 'self'\" always;"
+    assert sandbox in private
     assert 'add_header X-Content-Type-Options "nosniff" always;' in private
 
 

@@ -113,7 +113,10 @@ class World:
 
 
 @pytest.fixture
-def world(alice, offering, unit, make_user) -> World:
+def world(alice, offering, unit, make_user, settings, tmp_path) -> World:
+    # Files of its own: the other xdist worker makes the same people and numbers, so the same
+    # documents, and would race this one for them in a shared MEDIA_ROOT (a 202 and its task).
+    settings.MEDIA_ROOT = tmp_path / "media"
     urumqi = Region.objects.get(schema_name=CODE)
     authority = unit.recommending_units.get()
     people = {
