@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 WITH_DB := deploy/dev/with-db.sh
+# Two test workers (this machine has two cores); each test module stays on one worker
+# (--dist loadscope in pyproject.toml). `make test PYTEST_ARGS=...` to run a subset.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: setup run test lint format stop bench messages
 
