@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APP_DIRS = ["config", "core", "workflow", "printing", "tenants"]
+APP_DIRS = ["config", "core", "workflow", "printing", "results", "tenants"]
 CROSSING = re.compile(
     r"\b(schema_context|tenant_context|set_schema|set_schema_to_public|set_tenant)\b"
 )
@@ -58,6 +58,7 @@ LAYERS = {
     "core": {"tenants"},
     "workflow": {"tenants", "core"},
     "printing": {"tenants", "core", "workflow"},
+    "results": {"tenants", "core", "workflow", "printing"},
 }
 
 

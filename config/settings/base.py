@@ -59,6 +59,7 @@ TENANT_APPS = [
     "django.contrib.contenttypes",
     "workflow",
     "printing",
+    "results",
 ]
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
