@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core.views import region_admin
 from printing import urls as printing_urls
+from results import urls as results_urls
 from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
 from workflow.views import applications as application_pages
@@ -60,6 +61,7 @@ region_api = [
     path("committees/", CommitteeListApi.as_view(), name="api-committees"),
     path("offerings/", OfferingListApi.as_view(), name="api-offerings"),
     *printing_urls.region_api,
+    *results_urls.region_api,
 ]
 
 urlpatterns = [
@@ -151,5 +153,6 @@ urlpatterns = [
         name="region-admin-unit-change-decide",
     ),
     *printing_urls.region_pages,
+    *results_urls.region_pages,
     *common,
 ]

@@ -246,3 +246,19 @@ def end_due_here(today: date | None = None) -> int:
                 publicity.ended_at = timezone.now()
                 publicity.save(update_fields=["ended_at"])
     return moved
+
+
+def waiting_objections(user: User) -> QuerySet[Objection]:
+    return Objection.objects.filter(publicity__committee_id__in=committee_ids_of(user), handling="")
+
+
+def objection_publicity_id(user: User, pk: int) -> int:
+    """The publicity an objection of the user's committees was filed against, else 404."""
+    found = (
+        Objection.objects.filter(pk=pk, publicity__committee_id__in=committee_ids_of(user))
+        .values_list("publicity_id", flat=True)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
