@@ -9,6 +9,7 @@ PORT="${PORT:-8000}"
 $PY manage.py migrate_schemas --shared -v 0
 $PY manage.py migrate_schemas --tenant -v 0
 $PY manage.py load_demo
+$PY manage.py load_results_demo
 $PY manage.py qcluster &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM

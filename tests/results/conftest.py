@@ -7,6 +7,7 @@ from core.models import Role
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.workflow import conftest as workflow_fixtures
+from tests.workflow.test_query_budgets import world as budget_world
 from workflow.applications import application_create
 from workflow.index import index_write
 from workflow.models import Application, CommitteeStaff, TransitionRecord
@@ -18,6 +19,7 @@ catalog, offering, unit = (
     workflow_fixtures.unit,
 )
 HOME = "urumqi"
+world = budget_world  # the query budgets' world (tests/results/test_query_budgets.py)
 
 
 def passed_formal_review(offering, unit, applicant, code: str = HOME) -> str:
