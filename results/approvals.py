@@ -22,7 +22,7 @@ def waiting_for_approval(user: User) -> QuerySet[Application]:
         Application.objects.filter(
             offering__committee_id__in=committee_ids_of(user), status=Status.PUBLICITY_ENDED
         )
-        .select_related("applicant", "unit", "qualification")
+        .select_related("applicant", "unit", "qualification__specialty__series")
         .order_by("number")
     )
 
@@ -42,7 +42,9 @@ def document_get(user: User, pk: int) -> ApprovalDocument:
 
 def document_entries(document: ApprovalDocument) -> QuerySet[ApprovalEntry]:
     return document.entries.select_related(
-        "application__applicant", "application__unit", "application__qualification"
+        "application__applicant",
+        "application__unit",
+        "application__qualification__specialty__series",
     )
 
 

@@ -23,7 +23,7 @@ def waiting_for_certificate(user: User) -> QuerySet[Application]:
         Application.objects.filter(
             offering__committee_id__in=committee_ids_of(user), status=Status.APPROVED
         )
-        .select_related("applicant", "unit", "qualification")
+        .select_related("applicant", "unit", "qualification__specialty__series")
         .order_by("number")
     )
 
@@ -31,7 +31,7 @@ def waiting_for_certificate(user: User) -> QuerySet[Application]:
 def certificates_of(user: User) -> QuerySet[Certificate]:
     return Certificate.objects.filter(
         application__offering__committee_id__in=committee_ids_of(user)
-    ).select_related("application__qualification", "application__unit")
+    ).select_related("application__qualification__specialty__series", "application__unit")
 
 
 @transaction.atomic

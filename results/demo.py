@@ -67,7 +67,12 @@ def load_results_demo() -> str | None:
         today = timezone.localdate()
         meeting = meeting_create(
             staff,
-            {"held_on": (today - timedelta(days=14)).isoformat(), "place": PLACE, "members": 9},
+            {
+                "committee": offering.committee_id,
+                "held_on": (today - timedelta(days=14)).isoformat(),
+                "place": PLACE,
+                "members": 9,
+            },
         )
         meeting_add(staff, meeting.pk, numbers[1:])
         for entry in meeting.entries.all():

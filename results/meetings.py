@@ -35,7 +35,7 @@ def eligible_for_meeting(user: User) -> QuerySet[Application]:
             Q(status=Status.PAID)
             | Q(status=Status.FORMAL_REVIEW_PASSED, offering__payment_required=False)
         )
-        .select_related("applicant", "unit", "qualification")
+        .select_related("applicant", "unit", "qualification__specialty__series")
         .order_by("number")
     )
 

@@ -39,7 +39,7 @@ def waiting_for_publicity(user: User) -> QuerySet[Application]:
         Application.objects.filter(
             offering__committee_id__in=committee_ids_of(user), status=Status.MEETING_PASSED
         )
-        .select_related("applicant", "unit", "qualification")
+        .select_related("applicant", "unit", "qualification__specialty__series")
         .order_by("number")
     )
 
@@ -112,7 +112,11 @@ def public_rows(publicities: list[Publicity]) -> dict[int, list[dict[str, Any]]]
         PublicityEntry.objects.filter(
             publicity__in=publicities, application__status=Status.IN_PUBLICITY
         )
-        .select_related("application__applicant", "application__unit", "application__qualification")
+        .select_related(
+            "application__applicant",
+            "application__unit",
+            "application__qualification__specialty__series",
+        )
         .order_by("publicity_id", "pk")
     )
     for entry in entries:

@@ -40,7 +40,7 @@ def certificate_file(request: HttpRequest, number: str) -> HttpResponse:
         Certificate.objects.select_related(
             "application__applicant",
             "application__unit",
-            "application__qualification",
+            "application__qualification__specialty__series",
             "application__offering__committee",
             "application__approval_entry__document",
         )

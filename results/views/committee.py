@@ -92,7 +92,9 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
     rule = Rule.of_meeting(meeting)
     entries = list(
         meeting.entries.select_related(
-            "application__applicant", "application__unit", "application__qualification"
+            "application__applicant",
+            "application__unit",
+            "application__qualification__specialty__series",
         )
     )
     for entry in entries:
@@ -179,7 +181,9 @@ def publicity_page(request: HttpRequest, pk: int) -> HttpResponse:
     shown = publicity.publicity_get(request.user, pk)
     entries = list(
         shown.entries.select_related(
-            "application__applicant", "application__unit", "application__qualification"
+            "application__applicant",
+            "application__unit",
+            "application__qualification__specialty__series",
         )
     )
     objections = list(shown.objections.select_related("entry__application__applicant"))
