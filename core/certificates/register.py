@@ -35,7 +35,9 @@ def verify(number: str, name: str, ip_address: str | None) -> CertificateEntry |
     a wrong number: the number alone tells nothing); every attempt is logged."""
     number, name = normalize_number(number), "".join(name.split())[:NAME_MAX]
     entry = (
-        CertificateEntry.objects.select_related("qualification__specialty__series").filter(number=number).first()
+        CertificateEntry.objects.select_related("qualification__specialty__series")
+        .filter(number=number)
+        .first()
         if number and name
         else None
     )
