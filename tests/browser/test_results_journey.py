@@ -198,7 +198,7 @@ def test_from_the_meeting_to_a_verified_certificate(live_platform, browser, pass
     visitor.goto(live_platform + "/certificates/verify/")
     visitor.fill("#number", certificate)
     visitor.fill("#name", name)
-    visitor.click("form button[type=submit]")
+    visitor.click("[data-testid=verify-certificate]")
     assert visitor.locator("[data-testid=certificate-valid]").is_visible()
     assert f"新职称字〔2026〕{tag}号" in visitor.content()
     for context in (committee_context, public_context, applicant_context):
