@@ -66,7 +66,12 @@ def parse_date(value: Any, field: str) -> date:
 
 def meeting_create(user: User, data: dict[str, Any]) -> Meeting:
     errors: dict[str, list[str]] = {}
-    committee = committees_of(user).filter(pk=str(data.get("committee", ""))[:9] or 0).first()
+    chosen = str(data.get("committee", "")).strip()
+    committee = (
+        committees_of(user).filter(pk=int(chosen)).first()
+        if chosen.isdecimal() and len(chosen) < 10
+        else None
+    )
     committees = list(committees_of(user)[:2])
     if committee is None and len(committees) == 1:
         committee = committees[0]
@@ -80,7 +85,7 @@ def meeting_create(user: User, data: dict[str, Any]) -> Meeting:
     if not place or len(place) > 200 or "\x00" in place:
         errors["place"] = [_("请填写会议地点（200字以内）。")]
     members_text = str(data.get("members", "")).strip()
-    members = int(members_text) if members_text.isdigit() and len(members_text) <= 3 else 0
+    members = int(members_text) if members_text.isdecimal() and len(members_text) <= 3 else 0
     if not 1 <= members <= MAX_MEMBERS:
         errors["members"] = [_("请填写评审委员人数（1到%(max)d）。") % {"max": MAX_MEMBERS}]
     if errors:

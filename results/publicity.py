@@ -153,7 +153,7 @@ def objection_file(publicity_id: int, data: dict[str, Any]) -> Objection:
     if chosen:
         entry = (
             publicity.entries.filter(pk=chosen, application__status=Status.IN_PUBLICITY).first()
-            if chosen.isdigit() and len(chosen) < 10
+            if chosen.isdecimal() and len(chosen) < 10
             else None
         )
         if entry is None:
@@ -187,7 +187,7 @@ def objection_handle(user: User, pk: int, data: dict[str, Any]) -> Objection:
         chosen = str(data.get("entry") or "")
         entry = (
             objection.publicity.entries.filter(pk=chosen).first()
-            if chosen.isdigit() and len(chosen) < 10
+            if chosen.isdecimal() and len(chosen) < 10
             else None
         )
         if entry is None:

@@ -65,7 +65,7 @@ def decide(rule: Rule, members: int, votes: Votes) -> tuple[str, str]:
 def _count(value: Any, field: str, errors: dict[str, list[str]]) -> int:
     if isinstance(value, bool):
         value = None
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 4:
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 4:
         value = int(value.strip())
     if not isinstance(value, int) or not 0 <= value <= MAX_MEMBERS:
         errors[field] = [_("请填写0到%(max)d之间的整数。") % {"max": MAX_MEMBERS}]

@@ -88,7 +88,7 @@ def _payload_id(payload: dict[str, Any], field: str) -> int | None:
     if isinstance(value, int):
         return value if 0 < value < 2**31 else None
     text = str(value or "").strip()
-    return int(text) if text.isdigit() and len(text) < 10 else None
+    return int(text) if text.isdecimal() and len(text) < 10 else None
 
 
 def _publicity(application: Application, payload: dict[str, Any]) -> Publicity:

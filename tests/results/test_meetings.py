@@ -267,3 +267,25 @@ def test_another_committee_or_region_gets_the_dull_404(staff, numbers, make_user
     own = client_for(HOME)
     own.force_login(staff)
     assert own.get(f"/results/meetings/{meeting.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("odd", ["abc", "²", "１２", "9" * 40, ""])
+def test_odd_input_is_a_clear_refusal_never_a_500(staff, numbers, odd):
+    client = client_for(HOME)
+    client.force_login(staff)
+    created = client.post(
+        "/results/meetings/", {"committee": odd, "held_on": odd, "place": "会议室", "members": odd}
+    )
+    assert created.status_code == 200  # the form again, with the messages
+    api = client.post(
+        f"/api/v1/applications/{numbers[0]}/transitions/",
+        {"action": "start_publicity", "publicity": odd},
+        content_type="application/json",
+    )
+    assert api.status_code in (400, 409)
+    objection = client_for(HOME).post(
+        "/api/v1/publicity/1/objections/",
+        {"name": "a", "contact": "b", "reason": "c", "entry": odd},
+        content_type="application/json",
+    )
+    assert objection.status_code in (400, 404)
