@@ -31,6 +31,11 @@ class VotingRule(models.Model):
         return f"{self.committee_id}"
 
 
+# The stages' rows name their application with on_delete=DO_NOTHING: the database's foreign
+# key still refuses to delete an application that has one (only drafts are ever deleted, and
+# they have none), without Django asking each of these tables first on every draft deleted.
+
+
 class Meeting(models.Model):
     """会议评审: a committee's meeting; its rule is copied at creation, so a later change of the
     committee's rule never changes a meeting's results."""
@@ -69,7 +74,7 @@ class MeetingEntry(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="entries")
     application = models.OneToOneField(
-        Application, on_delete=models.PROTECT, related_name="meeting_entry"
+        Application, on_delete=models.DO_NOTHING, related_name="meeting_entry"
     )
     present = models.PositiveSmallIntegerField(_("出席委员"), null=True, blank=True)
     votes_for = models.PositiveSmallIntegerField(_("赞成"), null=True, blank=True)
@@ -116,7 +121,7 @@ class Publicity(models.Model):
 class PublicityEntry(models.Model):
     publicity = models.ForeignKey(Publicity, on_delete=models.CASCADE, related_name="entries")
     application = models.OneToOneField(
-        Application, on_delete=models.PROTECT, related_name="publicity_entry"
+        Application, on_delete=models.DO_NOTHING, related_name="publicity_entry"
     )
 
     class Meta:
@@ -184,7 +189,7 @@ class ApprovalDocument(models.Model):
 class ApprovalEntry(models.Model):
     document = models.ForeignKey(ApprovalDocument, on_delete=models.CASCADE, related_name="entries")
     application = models.OneToOneField(
-        Application, on_delete=models.PROTECT, related_name="approval_entry"
+        Application, on_delete=models.DO_NOTHING, related_name="approval_entry"
     )
 
     class Meta:
@@ -198,7 +203,7 @@ class Certificate(models.Model):
     """An electronic certificate; its public register entry is core.CertificateEntry."""
 
     application = models.OneToOneField(
-        Application, on_delete=models.PROTECT, related_name="certificate"
+        Application, on_delete=models.DO_NOTHING, related_name="certificate"
     )
     number = models.CharField(_("证书编号"), max_length=32, unique=True)
     holder_name = models.CharField(_("姓名"), max_length=64)

@@ -10,6 +10,7 @@ PAST_FORMAL_REVIEW = {
     Status.FORMAL_REVIEW_PASSED,
     Status.MEETING_PASSED,
     Status.IN_PUBLICITY,
+    Status.PUBLICITY_ENDED,
     Status.APPROVED,
     Status.CERTIFIED,
 }
@@ -46,4 +47,6 @@ def test_rows_added_after_formal_review_extend_it_and_a_rejection_does_not():
     }
     statuses = official_statuses({**TABLE, **later})
 
-    assert statuses == {Status.FORMAL_REVIEW_PASSED, Status.MEETING_PASSED, Status.CERTIFIED}
+    # The table's own rows after formal review (results/) are among them already.
+    assert statuses == PAST_FORMAL_REVIEW
+    assert Status.REJECTED not in statuses
