@@ -6,6 +6,7 @@ from core.views import region_admin
 from oversight import urls as oversight_urls
 from payments import urls as payment_urls
 from printing import urls as printing_urls
+from results import urls as results_urls
 from workflow.api import applications
 from workflow.api.setup import CommitteeListApi, OfferingListApi
 from workflow.views import applications as application_pages
@@ -63,6 +64,7 @@ region_api = [
     path("offerings/", OfferingListApi.as_view(), name="api-offerings"),
     *printing_urls.region_api,
     *payment_urls.region_api,
+    *results_urls.region_api,
 ]
 
 urlpatterns = [
@@ -156,6 +158,7 @@ urlpatterns = [
     *printing_urls.region_pages,
     *payment_urls.region_pages,
     *oversight_urls.region_pages,
+    *results_urls.region_pages,
     *common,
 ]
 # Under /api/, an address that matches no route and a request Django refuses answer in the

@@ -66,6 +66,15 @@ from core.operations.health import HEARTBEAT_FUNC
 from oversight.models import ExportJob
 from payments.models import OrderStatus, PaymentOrder
 from printing.models import PrintBatch
+from results.models import (
+    ApprovalDocument,
+    ApprovalEntry,
+    Certificate,
+    Meeting,
+    MeetingEntry,
+    Objection,
+    Publicity,
+)
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.support import RegionClient, client_for, complete_unit, route_names
@@ -189,6 +198,53 @@ def export_of(cast: Cast, role: str) -> dict:
     return {"pk": cast.objects[key]}
 
 
+def meeting_entry(cast: Cast) -> dict:
+    return {"pk": cast.objects["meeting"], "entry_id": cast.objects["meeting_entry"]}
+
+
+def _results(number: str, committee, staff: User) -> dict[str, int]:
+    """The committee's records of the later stages, for the application (made directly: the
+    results tests tell how they come about): a meeting listing it, a current publicity with an
+    objection, an approval document listing it and its certificate."""
+    today = timezone.localdate()
+    with in_region(HOME):
+        application = Application.objects.get(number=number)
+        meeting = Meeting.objects.create(
+            committee=committee, held_on=today, place="会议室", members=9, created_by=staff
+        )
+        entry = MeetingEntry.objects.create(meeting=meeting, application=application)
+        publicity = Publicity.objects.create(
+            committee=committee, title="公示", starts_on=today, ends_on=today, created_by=staff
+        )
+        objection = Objection.objects.create(
+            publicity=publicity, name="张三", contact="1", reason="不实"
+        )
+        document = ApprovalDocument.objects.create(
+            committee=committee,
+            number="新职称字〔2026〕1号",
+            issued_on=today,
+            issuing_body="人社局",
+            created_by=staff,
+        )
+        ApprovalEntry.objects.create(document=document, application=application)
+        certificate = Certificate.objects.create(
+            application=application,
+            number="URUMQI-2026-00001",
+            holder_name="阿丽娅",
+            issued_on=today,
+            approval_number=document.number,
+            issuing_body="人社局",
+        )
+    return {
+        "meeting": meeting.pk,
+        "meeting_entry": entry.pk,
+        "publicity": publicity.pk,
+        "objection": objection.pk,
+        "approval": document.pk,
+        "certificate": certificate.pk,
+    }
+
+
 RETURN = {"action": "return", "opinion": "请补充继续教育学时证明。"}
 COMMENT = {"section": "basic", "text": "单位性质选择错误"}
 
@@ -256,6 +312,34 @@ ROWS: dict[str, Row] = {
     # Anyone holding a paper may check it; a code never printed is the same 404 for everyone.
     "verify-document": Row("NNNNNNN", Scope.OPEN, kwargs=unprinted),
     "verify-original": Row("NNNNNNN", Scope.OPEN, kwargs=unprinted),
+    # --- results: the committee's stages, the result query, the public 公示 and checks ---------
+    "results-home": Row("LNNNYNN", Scope.REGION),
+    "results-meetings": Row("LNNNYNN", Scope.REGION),
+    "results-meeting": Row("LNNNYNN", Scope.OBJECT, kwargs=obj("meeting")),
+    "results-meeting-votes": Row(
+        "LNNNYNN", Scope.OBJECT, "post", meeting_entry,
+        lambda c: {"present": 9, "votes_for": 9, "votes_against": 0, "abstain": 0},
+    ),
+    "results-meeting-remove": Row("LNNNYNN", Scope.OBJECT, "post", meeting_entry),
+    "results-meeting-close": Row("LNNNYNN", Scope.OBJECT, "post", obj("meeting")),
+    "results-publicities": Row("LNNNYNN", Scope.REGION),
+    "results-publicity": Row("LNNNYNN", Scope.OBJECT, kwargs=obj("publicity")),
+    "results-objection": Row("LNNNYNN", Scope.OBJECT, "post", obj("objection")),
+    "results-approvals": Row("LNNNYNN", Scope.REGION),
+    "results-approval": Row("LNNNYNN", Scope.OBJECT, kwargs=obj("approval")),
+    "results-approval-pdf": Row("LNNNYNN", Scope.OBJECT, kwargs=obj("approval")),
+    "results-certificates": Row("LNNNYNN", Scope.REGION),
+    "results-certificate-revoke": Row("LNNNYNN", Scope.OBJECT, "post", obj("certificate")),
+    "application-result": Row("LYYYYYY", Scope.OBJECT, kwargs=number),
+    "application-certificate": Row("LYYYYYY", Scope.OBJECT, kwargs=number),
+    "publicity": Row("YYYYYYY", Scope.OPEN),
+    "publicity-objection": Row("YYYYYYY", Scope.OPEN, "post", obj("publicity")),
+    "approval-lookup": Row("YYYYYYY", Scope.OPEN),
+    "api-publicity": Row("YYYYYYY", Scope.OPEN),
+    "api-publicity-objections": Row("YYYYYYY", Scope.OPEN, "json", obj("publicity")),
+    # Anyone may verify; with no number and name there is nothing to find.
+    "certificate-verify": Row("YYYYYYY", Scope.OPEN),
+    "api-certificate-verify": Row("NNNNNNN", Scope.OPEN),
     # --- the region's public pages ------------------------------------------------------------
     "home": Row("YYYYYYY", Scope.OPEN),
     "committees": Row("YYYYYYY", Scope.OPEN),
@@ -578,6 +662,7 @@ def cast(alice, bob, offering, unit, make_user, settings, tmp_path) -> Cast:
         "condition": ConditionSet.objects.first().pk,
         "flow_report": _flow_report(alice, number),
         "order": _paid_order(number),
+        **_results(number, offering.committee, own["committee"]),
     }
     _a_worker_ran_its_heartbeat()
     return Cast(

@@ -4,8 +4,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APP_DIRS = ["config", "core", "workflow", "printing", "payments", "tenants"]
-APP_DIRS = ["config", "core", "workflow", "printing", "tenants", "oversight"]
+APP_DIRS = ["config", "core", "workflow", "printing", "payments", "results", "oversight", "tenants"]
 CROSSING = re.compile(
     r"\b(schema_context|tenant_context|set_schema|set_schema_to_public|set_tenant)\b"
 )
@@ -61,6 +60,7 @@ LAYERS = {
     "printing": {"tenants", "core", "workflow"},
     "payments": {"tenants", "core", "workflow", "printing"},
     "oversight": {"tenants", "core", "workflow", "printing"},
+    "results": {"tenants", "core", "workflow", "printing"},
 }
 
 

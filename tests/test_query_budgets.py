@@ -8,6 +8,7 @@ a new route without a budget fail CI the day it is written.
 from tests.core import test_query_budgets as core_budgets
 from tests.oversight import test_query_budgets as oversight_budgets
 from tests.payments import test_query_budgets as payment_budgets
+from tests.results import test_query_budgets as results_budgets
 from tests.support import route_names
 from tests.workflow import test_query_budgets as workflow_budgets
 
@@ -24,6 +25,7 @@ def test_every_named_route_has_a_query_budget():
         | workflow_budgets.COVERED
         | payment_budgets.COVERED
         | oversight_budgets.COVERED
+        | results_budgets.COVERED
     )
     missing = sorted(routes - covered - set(EXEMPT))
     assert missing == [], f"routes without a query budget: {missing}"
@@ -36,6 +38,7 @@ def test_budgets_name_only_routes_that_exist():
         | workflow_budgets.COVERED
         | payment_budgets.COVERED
         | oversight_budgets.COVERED
+        | results_budgets.COVERED
     )
     unknown = sorted((covered | set(EXEMPT)) - routes)
     assert unknown == []

@@ -35,6 +35,7 @@ from workflow.nodes import node_kind_at, node_label
 from workflow.requalification import Moved, moved_conflict, requalify_move, requalify_valid
 from workflow.reviewers import (
     PAST_THE_FLOW,
+    committee_ids_of,
     current_node,
     reviewer_ids_at_current_node,
     reviews_node,
@@ -56,6 +57,9 @@ class By(StrEnum):
     APPLICANT = "applicant"  # the application's own applicant
     NODE = "node"  # the organization at the current node, of one of the row's node kinds
     SYSTEM = "system"  # no person: a provider's callback, the end of a period, a timer
+    # Staff of the application's committee, once it has left the flow (meeting, publicity,
+    # approval document, certificate): no node is current any more.
+    COMMITTEE = "committee"
 
 
 class Tell(StrEnum):
@@ -87,6 +91,8 @@ class Transition:
     guards: tuple[Check, ...] = ()
     effect: Effect | None = None
     tell: Tell = Tell.NOBODY
+    # States the effect may reach instead of `target` (a meeting's computed result: failed).
+    alternatives: frozenset[str] = frozenset()
 
     def may(self, user: User | None, application: Application) -> bool:
         """Whether this person acts for this row on the application as it is now."""
@@ -94,6 +100,11 @@ class Transition:
             return False
         if self.by == By.APPLICANT:
             return user.role == Role.APPLICANT and application.applicant_id == user.pk
+        if self.by == By.COMMITTEE:
+            return (
+                user.role == Role.COMMITTEE_STAFF
+                and application.offering.committee_id in committee_ids_of(user)
+            )
         if self.by == By.NODE:
             if application.status in PAST_THE_FLOW and NodeKind.COMMITTEE in self.node_kinds:
                 # Past the end of its flow the application is its committee's.
@@ -293,6 +304,28 @@ def _leave_flow_with_opinion(application: Application, payload: dict[str, Any]) 
     application.last_opinion = str(payload["opinion"]).strip()
 
 
+def payment_settled(application: Application, user: User | None, payload: dict[str, Any]) -> None:
+    """On a meeting list only once paid, where the offering requires online payment."""
+    if application.status == Status.FORMAL_REVIEW_PASSED and application.offering.payment_required:
+        raise ConflictError(_("该申请书尚未缴费，不能参加会议评审。"), code="payment_required")
+
+
+# The steps after formal review keep their records (meetings, publicity, approval documents,
+# certificates) in the results app, which imports workflow and never the reverse: it fills in
+# their checks and effects here when it loads (results.apps), under the names the rows give.
+STAGES: dict[str, Callable[..., Any]] = {}
+
+
+def stage(name: str) -> Callable[..., Any]:
+    """A check or effect of a later stage, looked up when the row fires."""
+
+    def call(*args: Any) -> Any:
+        return STAGES[name](*args)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
 REVIEW_NODES = frozenset(NodeKind.values)
 
 TABLE: dict[str, Transition] = {
@@ -404,6 +437,68 @@ TABLE: dict[str, Transition] = {
             guards=(requalify_valid,),
             effect=requalify_move,
         ),
+        # --- from the meeting to the certificate (results/) ---------------------------------
+        Transition(
+            "record_meeting_result",
+            gettext_lazy("记录会议评审结果"),
+            frozenset({Status.FORMAL_REVIEW_PASSED, Status.PAID}),
+            Status.MEETING_PASSED,
+            By.COMMITTEE,
+            conditions=(payment_settled, stage("on_open_meeting")),
+            guards=(stage("votes_valid"),),
+            effect=stage("record_meeting_result"),
+            tell=Tell.APPLICANT,
+            alternatives=frozenset({Status.REJECTED}),  # the votes decide, by the rule
+        ),
+        Transition(
+            "start_publicity",
+            gettext_lazy("公示"),
+            frozenset({Status.MEETING_PASSED}),
+            Status.IN_PUBLICITY,
+            By.COMMITTEE,
+            guards=(stage("publicity_open"),),
+            effect=stage("start_publicity"),
+            tell=Tell.APPLICANT,
+        ),
+        Transition(
+            "revoke_pass",
+            gettext_lazy("撤销评审通过"),
+            frozenset({Status.IN_PUBLICITY}),
+            Status.REJECTED,
+            By.COMMITTEE,
+            guards=(opinion_given,),
+            effect=_leave_flow_with_opinion,
+            tell=Tell.APPLICANT,
+        ),
+        Transition(
+            "end_publicity",
+            gettext_lazy("公示期满"),
+            frozenset({Status.IN_PUBLICITY}),
+            Status.PUBLICITY_ENDED,
+            By.SYSTEM,
+            system_actor=SystemActor.SCHEDULER,
+            tell=Tell.APPLICANT,
+        ),
+        Transition(
+            "approve",
+            gettext_lazy("发文批准"),
+            frozenset({Status.PUBLICITY_ENDED}),
+            Status.APPROVED,
+            By.COMMITTEE,
+            guards=(stage("approval_document_valid"),),
+            effect=stage("approve"),
+            tell=Tell.APPLICANT,
+        ),
+        Transition(
+            "issue_certificate",
+            gettext_lazy("发放证书"),
+            frozenset({Status.APPROVED}),
+            Status.CERTIFIED,
+            By.COMMITTEE,
+            conditions=(stage("listed_on_approval"),),
+            effect=stage("issue_certificate"),
+            tell=Tell.APPLICANT,
+        ),
     ]
 }
 
@@ -495,6 +590,8 @@ def apply_transition(
         from_kind = node_kind_at(application, from_index) if from_status == Status.IN_REVIEW else ""
         application.status = transition.target
         moved = transition.effect(application, payload) if transition.effect else None
+        if application.status not in {transition.target, *transition.alternatives}:
+            raise ValueError(f"{action} reached {application.status}, not one it declares")
         with in_region(moved.region) if moved and moved.region else nullcontext():
             _record(
                 application,

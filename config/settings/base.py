@@ -62,6 +62,7 @@ TENANT_APPS = [
     "workflow",
     "printing",
     "payments",
+    "results",
 ]
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

@@ -12,6 +12,12 @@ from .catalog import (
     Series,
     Specialty,
 )
+from .certificates import (
+    CertificateCounter,
+    CertificateEntry,
+    CertificateStatus,
+    CertificateVerification,
+)
 from .identity import HandoffTicket, Role, User
 from .notifications import Notification
 from .organizations import (
@@ -38,6 +44,10 @@ __all__ = [
     "AuthorityKind",
     "Blob",
     "BlobType",
+    "CertificateCounter",
+    "CertificateEntry",
+    "CertificateStatus",
+    "CertificateVerification",
     "ChangeStatus",
     "ConditionSet",
     "HandoffTicket",

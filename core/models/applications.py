@@ -22,6 +22,8 @@ class Status(models.TextChoices):
     PAID = "paid", _("已缴费")
     MEETING_PASSED = "meeting_passed", _("会议评审通过")
     IN_PUBLICITY = "in_publicity", _("公示中")
+    # The publicity period ended without an upheld objection: waiting for the approval document.
+    PUBLICITY_ENDED = "publicity_ended", _("公示期满")
     APPROVED = "approved", _("已发批文")
     CERTIFIED = "certified", _("已发证书")
 

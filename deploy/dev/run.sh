@@ -10,6 +10,7 @@ $PY manage.py migrate_schemas --shared -v 0
 $PY manage.py migrate_schemas --tenant -v 0
 $PY manage.py load_demo
 $PY manage.py payment_schedule
+$PY manage.py load_results_demo
 $PY manage.py qcluster &
 WORKER=$!
 # The sandbox payment platform (payments/sandbox): pay pages and signed notifications.

@@ -40,6 +40,7 @@ from workflow.models import Offering
 from workflow.progress import flow_steps, submissions
 from workflow.requalification import set_aside_sections
 from workflow.review import comments_by_section
+from workflow.reviewers import PAST_THE_FLOW
 from workflow.schema_forms import parse_section, render_section
 from workflow.sections import section_states, section_with_account
 from workflow.selectors import application_flow_views, flow_view, offerings_for
@@ -145,7 +146,10 @@ def my_applications(request: HttpRequest) -> HttpResponse:
         .select_related("region", "qualification__specialty__series", "unit")
     )
     return render(
-        request, "workflow/my_applications.html", {"cards": cards, "elsewhere": elsewhere}
+        request,
+        "workflow/my_applications.html",
+        # Past the flow: the result query (评审结果查询, results/) has something to say.
+        {"cards": cards, "elsewhere": elsewhere, "card_result_statuses": PAST_THE_FLOW},
     )
 
 

@@ -1,0 +1,1 @@
+"""The public register of certificates: numbers unique across regions, verification."""
