@@ -10,7 +10,7 @@ from printing.pdf import code128_data_uri, html_to_pdf
 def receipt_pdf(order: PaymentOrder) -> bytes:
     application = order.application
     html = render_to_string(
-        "payments/receipt.html",
+        "payments/document/receipt.html",
         {
             "order": order,
             "application": application,

@@ -56,13 +56,18 @@ class AuditEvent(models.Model):
     # Reads of an application (ACCESS_KINDS): its number, its applicant (whose 查询记录 lists
     # the event), and the organization the reader acted for — a code, its id, and its name as
     # it was then (data, not a label).
-    application_number = models.CharField(_("申请书编号"), max_length=20, blank=True)
+    # Database defaults too: events written by SQL (tests, operators) need not name them.
+    application_number = models.CharField(
+        _("申请书编号"), max_length=20, blank=True, default="", db_default=""
+    )
     owner = models.ForeignKey(
         "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    org_kind = models.CharField(_("单位类型"), max_length=32, blank=True)
+    org_kind = models.CharField(_("单位类型"), max_length=32, blank=True, default="", db_default="")
     org_id = models.PositiveIntegerField(_("单位"), null=True, blank=True)
-    org_name = models.CharField(_("单位名称"), max_length=128, blank=True)
+    org_name = models.CharField(
+        _("单位名称"), max_length=128, blank=True, default="", db_default=""
+    )
 
     class Meta:
         verbose_name = _("审计日志")
