@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from core.models import ApplicationIndex, Qualification
@@ -47,10 +48,16 @@ def _series_and_level(application: Application) -> tuple[int, str]:
 
 
 def index_write(application: Application) -> ApplicationIndex:
-    """Create or refresh the index row; the caller's transaction covers both writes.
+    """Create or refresh the index row; the caller's transaction covers both writes (a caller
+    without one, such as a demo loader, gets one of its own for the row's lock).
 
     `waiting_since` moves when the status or the node does (the oversight pages' waits); the
     series and level are looked up only when the qualification is new to the row."""
+    with transaction.atomic():
+        return _index_write(application)
+
+
+def _index_write(application: Application) -> ApplicationIndex:
     fields = index_fields(application)
     now = timezone.now()
     row = ApplicationIndex.objects.select_for_update().filter(number=application.number).first()

@@ -298,6 +298,9 @@ def expected(row: Transition, state: State, role: str, flow: list[dict]) -> tupl
         return ("409", "already_handled")
     if row.action == "withdraw" and (state.node != 0 or state.unit_acted):
         return ("409", "unit_acted")
+    # The world's offering requires payment: unpaid, nobody goes on a meeting list.
+    if row.action == "record_meeting_result" and state.status == Status.FORMAL_REVIEW_PASSED:
+        return ("409", "payment_required")
     return ("ok", row.target)
 
 
