@@ -112,6 +112,8 @@ def server_env(url: str, secret_key: str) -> dict[str, str]:
         "DJANGO_SECRET_KEY": secret_key,
         "DJANGO_DEBUG": "0",
         "DB_CONN_MAX_AGE": "600",
+        # Plain HTTP here; behind nginx in production TLS ends first and nothing is redirected.
+        "SECURE_SSL_REDIRECT": "0",
     }
 
 

@@ -60,7 +60,9 @@ class User(AbstractUser):
     session_generation = models.PositiveIntegerField(default=0, editable=False)
     # The language the person chose (a code of settings.LANGUAGES); it follows them to every
     # region's host. Blank: the browser's choice.
-    language = models.CharField(_("界面语言"), max_length=10, blank=True, editable=False)
+    language = models.CharField(
+        _("界面语言"), max_length=10, blank=True, editable=False, default="", db_default=""
+    )
 
     class Meta:
         verbose_name = _("用户")
