@@ -6,6 +6,7 @@ from tenants.crossing import in_region
 from tenants.models import Domain
 from tenants.regions import region_create
 from tenants.routing import REGION_MAP
+from tests.support import client_for
 from workflow.models import Notice
 
 
@@ -125,3 +126,11 @@ def test_removing_a_domain_stops_routing_it(db, host_client):
     REGION_MAP.lookup("bortala.localhost")
     Domain.objects.filter(domain="bortala.localhost").delete()
     assert host_client("bortala").get("/").status_code == 404
+
+
+def test_a_region_s_pages_end_with_where_to_find_its_committees_and_calls(db):
+    page = client_for("kashgar").get("/").content.decode()
+    footer = page.split('<footer class="site-footer">')[1]
+    assert "喀什地区" in footer
+    assert 'href="/committees/"' in footer and 'href="/offerings/"' in footer
+    assert 'rel="icon"' in page
