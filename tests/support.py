@@ -18,6 +18,17 @@ class RegionClient(Client):
             connection.set_schema_to_public()
 
 
+def demo_account(username: str, name: str, role: str, **fields):
+    """A committed-style account with the demo password (browser tests log in with it)."""
+    from core.demo import DEMO_PASSWORD
+    from core.models import User
+
+    user = User(username=username, name=name, role=role, **fields)
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
 def client_for(code: str = "public", **headers: str) -> RegionClient:
     host = "localhost" if code == "public" else f"{code}.localhost"
     return RegionClient(HTTP_HOST=host, **headers)

@@ -13,20 +13,13 @@ from django.utils import timezone
 from core.catalog.sync import catalog_sync
 from core.demo import DEMO_PASSWORD
 from core.identity.validators import make_id_card_number, mask_id_card_number
-from core.models import ApplicationIndex, OrgKind, Qualification, Role, User
+from core.models import ApplicationIndex, OrgKind, Qualification, Role
 from tenants.models import Region
 from tests.browser.test_printing_journey import run_the_worker
-from tests.support import complete_unit
+from tests.support import complete_unit, demo_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 REGION, REGION_NAME = "turpan", "吐鲁番市"  # a region no other browser test uses
-
-
-def _account(username: str, name: str, role: str, **fields) -> User:
-    user = User(username=username, name=name, role=role, **fields)
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +39,7 @@ def overseen(django_db_setup, django_db_blocker):
         now = timezone.now()
         numbers = {}
         for n, status in enumerate(["in_review", "in_review", "in_review", "draft"]):
-            person = _account(
+            person = demo_account(
                 f"ov-{tag}-{n}",
                 f"吐鲁番申请人{n}",
                 Role.APPLICANT,
@@ -78,7 +71,7 @@ def overseen(django_db_setup, django_db_blocker):
                 waiting_since=now - timedelta(days=n + 1),
             )
             numbers[row.number] = person.id_card_number
-        central = _account(f"ov-central-{tag}", "自治区职称办", Role.CENTRAL_OFFICE)
+        central = demo_account(f"ov-central-{tag}", "自治区职称办", Role.CENTRAL_OFFICE)
         # Committed rows outlive a run on a kept database: the list holds every one of them.
         waiting = set(
             ApplicationIndex.objects.filter(

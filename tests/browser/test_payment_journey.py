@@ -16,8 +16,8 @@ from core.models import Authority, Qualification, Role
 from payments.models import PaymentNotification
 from tenants.crossing import in_region
 from tenants.models import Region
-from tests.browser.test_review_journey import _account, log_in
-from tests.support import complete_unit
+from tests.browser.test_review_journey import log_in
+from tests.support import complete_unit, demo_account
 from workflow.applications import application_create
 from workflow.models import Application, CommitteeStaff
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
@@ -40,13 +40,13 @@ def at_committee(django_db_setup, django_db_blocker):
         )
         unit.save()
         unit.recommending_units.add(authority)
-        applicant = _account(
+        applicant = demo_account(
             f"payer-{tag}",
             "阿依努尔",
             Role.APPLICANT,
             id_card_number=make_id_card_number("652701", date(1990, 3, 1), int(tag, 16) % 998),
         )
-        staff = _account(f"cashier-{tag}", "评委会办公室", Role.COMMITTEE_STAFF, region=region)
+        staff = demo_account(f"cashier-{tag}", "评委会办公室", Role.COMMITTEE_STAFF, region=region)
         with in_region("bortala"):
             committee = committee_save(
                 name=f"博州缴费评审委员会{tag}",

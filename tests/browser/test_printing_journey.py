@@ -18,7 +18,7 @@ from tenants.crossing import in_region
 from tenants.models import Region
 from tests.browser.conftest import ROOT, _database_url
 from tests.core.test_catalog_data import sample
-from tests.support import complete_unit
+from tests.support import complete_unit, demo_account
 from workflow.applications import application_create
 from workflow.models import Application, CommitteeStaff
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
@@ -26,13 +26,6 @@ from workflow.states import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 REGION, REGION_NAME = "tacheng", "塔城地区"  # a region no other test uses
-
-
-def _account(username: str, name: str, role: str, **fields) -> User:
-    user = User(username=username, name=name, role=role, **fields)
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +40,8 @@ def printed(django_db_setup, django_db_blocker):
         )
         unit.save()
         people = {
-            "applicant": _account(f"print-{tag}", "热依拉", Role.APPLICANT),
-            "committee": _account(
+            "applicant": demo_account(f"print-{tag}", "热依拉", Role.APPLICANT),
+            "committee": demo_account(
                 f"print-panel-{tag}", "评委会办公室", Role.COMMITTEE_STAFF, region=region
             ),
         }

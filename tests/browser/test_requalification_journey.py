@@ -22,20 +22,13 @@ from core.models import Authority, Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
-from tests.support import complete_unit
+from tests.support import complete_unit, demo_account
 from workflow.applications import application_create, attachment_add
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 QUALIFICATION = "school-teacher-physics-intermediate"
-
-
-def _account(username: str, name: str, role: str, **fields) -> User:
-    user = User(username=username, name=name, role=role, **fields)
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
 
 
 def _offering(code: str, tag: str):
@@ -76,13 +69,13 @@ def story(django_db_setup, django_db_blocker):
         )
         unit.save()
         unit.recommending_units.add(authority)
-        teacher = _account(
+        teacher = demo_account(
             f"kteacher-{tag}",
             "阿依努尔",
             Role.APPLICANT,
             id_card_number=make_id_card_number("653101", date(1990, 3, 8), int(tag, 16) % 998),
         )
-        admin = _account(f"kschool-{tag}", "喀什一中管理员", Role.UNIT_ADMIN, unit=unit)
+        admin = demo_account(f"kschool-{tag}", "喀什一中管理员", Role.UNIT_ADMIN, unit=unit)
         scans = []
         for index in range(3):
             buffer = io.BytesIO()

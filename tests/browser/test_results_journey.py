@@ -19,7 +19,7 @@ from core.models import Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.browser.conftest import ROOT, _database_url
-from tests.support import complete_unit
+from tests.support import complete_unit, demo_account
 from workflow.applications import application_create
 from workflow.index import index_write
 from workflow.models import Application, CommitteeStaff
@@ -28,13 +28,6 @@ from workflow.states import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 REGION, REGION_NAME = "bayingolin", "巴音郭楞蒙古自治州"  # a region no other test uses
-
-
-def _account(username: str, name: str, role: str, **fields) -> User:
-    user = User(username=username, name=name, role=role, **fields)
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +42,8 @@ def passed(django_db_setup, django_db_blocker):
         )
         unit.save()
         people = {
-            "applicant": _account(f"result-{tag}", f"阿依古丽{tag}", Role.APPLICANT),
-            "committee": _account(
+            "applicant": demo_account(f"result-{tag}", f"阿依古丽{tag}", Role.APPLICANT),
+            "committee": demo_account(
                 f"result-panel-{tag}", "评委会办公室", Role.COMMITTEE_STAFF, region=region
             ),
         }

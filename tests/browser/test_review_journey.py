@@ -22,19 +22,12 @@ from core.models import Authority, Qualification, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
 from tests.core.test_catalog_data import sample
-from tests.support import complete_unit
+from tests.support import complete_unit, demo_account
 from workflow.applications import application_create, attachment_add
 from workflow.models import CommitteeStaff
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-
-def _account(username: str, name: str, role: str, **fields) -> User:
-    user = User(username=username, name=name, role=role, **fields)
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture(scope="module")
@@ -53,22 +46,22 @@ def story(django_db_setup, django_db_blocker):
         unit.save()
         unit.recommending_units.add(authority)
         people = {
-            "applicant": _account(
+            "applicant": demo_account(
                 f"teacher-{tag}",
                 "古丽",
                 Role.APPLICANT,
                 # 基本信息 takes name and ID number from the verified account
                 id_card_number=make_id_card_number("652701", date(1991, 4, 2), int(tag, 16) % 998),
             ),
-            "unit": _account(f"school-{tag}", "博乐一小管理员", Role.UNIT_ADMIN, unit=unit),
-            "authority": _account(
+            "unit": demo_account(f"school-{tag}", "博乐一小管理员", Role.UNIT_ADMIN, unit=unit),
+            "authority": demo_account(
                 f"bureau-{tag}",
                 "教育局审核员",
                 Role.AUTHORITY_REVIEWER,
                 region=region,
                 authority=authority,
             ),
-            "committee": _account(
+            "committee": demo_account(
                 f"panel-{tag}", "评委会办公室", Role.COMMITTEE_STAFF, region=region
             ),
         }

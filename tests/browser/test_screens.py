@@ -13,7 +13,7 @@ from core.demo import DEMO_PASSWORD
 from core.models import Authority, Role, User
 from tenants.crossing import in_region
 from tenants.models import Region
-from tests.support import complete_unit
+from tests.support import complete_unit, demo_account
 from tests.workflow.conftest import open_offering
 from workflow.applications import application_create
 from workflow.models import CommitteeStaff
@@ -23,13 +23,6 @@ REGION, REGION_NAME = "bortala", "博尔塔拉蒙古自治州"  # a region no ot
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 LANGUAGES = ("zh-hans", "en", "ug")
-
-
-def _account(username: str, name: str, role: str, **fields) -> User:
-    user = User(username=username, name=name, role=role, **fields)
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +38,13 @@ def cast(django_db_setup, django_db_blocker):
             Authority.objects.create(region=region, name=f"博州教育局{tag}")
         )
         people = {
-            "applicant": _account(f"scr-a-{tag}", "努尔古丽·阿不都热合曼", Role.APPLICANT),
-            "unit": _account(f"scr-u-{tag}", "单位管理员", Role.UNIT_ADMIN, unit=unit),
-            "committee": _account(
+            "applicant": demo_account(f"scr-a-{tag}", "努尔古丽·阿不都热合曼", Role.APPLICANT),
+            "unit": demo_account(f"scr-u-{tag}", "单位管理员", Role.UNIT_ADMIN, unit=unit),
+            "committee": demo_account(
                 f"scr-c-{tag}", "评委会办公室", Role.COMMITTEE_STAFF, region=region
             ),
-            "admin": _account(f"scr-r-{tag}", "地区管理员", Role.REGION_ADMIN, region=region),
-            "central": _account(f"scr-x-{tag}", "自治区职称办", Role.CENTRAL_OFFICE),
+            "admin": demo_account(f"scr-r-{tag}", "地区管理员", Role.REGION_ADMIN, region=region),
+            "central": demo_account(f"scr-x-{tag}", "自治区职称办", Role.CENTRAL_OFFICE),
         }
         offering = open_offering(REGION, committee_name=f"博州中小学教师评审委员会{tag}")
         with in_region(REGION):
