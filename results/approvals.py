@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from core.models import User
 from results.meetings import parse_date
 from results.models import ApprovalDocument, ApprovalEntry
+from results.queues import committee_applications
 from workflow.models import Application
 from workflow.reviewers import committee_ids_of
 from workflow.states import Status
@@ -18,13 +19,7 @@ from workflow.transitions import apply_transition
 
 
 def waiting_for_approval(user: User) -> QuerySet[Application]:
-    return (
-        Application.objects.filter(
-            offering__committee_id__in=committee_ids_of(user), status=Status.PUBLICITY_ENDED
-        )
-        .select_related("applicant", "unit", "qualification__specialty__series")
-        .order_by("number")
-    )
+    return committee_applications(user).filter(status=Status.PUBLICITY_ENDED)
 
 
 def documents_of(user: User) -> QuerySet[ApprovalDocument]:

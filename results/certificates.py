@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from core.errors import ConflictError
 from core.models import CertificateEntry, CertificateStatus, User
 from results.models import Certificate
+from results.queues import committee_applications
 from workflow.models import Application
 from workflow.reviewers import committee_ids_of
 from workflow.states import Status
@@ -19,13 +20,7 @@ from workflow.transitions import apply_transition
 
 
 def waiting_for_certificate(user: User) -> QuerySet[Application]:
-    return (
-        Application.objects.filter(
-            offering__committee_id__in=committee_ids_of(user), status=Status.APPROVED
-        )
-        .select_related("applicant", "unit", "qualification__specialty__series")
-        .order_by("number")
-    )
+    return committee_applications(user).filter(status=Status.APPROVED)
 
 
 def certificates_of(user: User) -> QuerySet[Certificate]:

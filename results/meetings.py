@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.errors import ConflictError
 from core.models import User
 from results.models import Meeting, MeetingEntry
+from results.queues import committee_applications
 from results.rules import MAX_MEMBERS, VOTE_FIELDS, Rule, parse_votes
 from workflow.models import Application, Committee
 from workflow.reviewers import committee_ids_of
@@ -27,16 +28,10 @@ def committees_of(user: User) -> QuerySet[Committee]:
 def eligible_for_meeting(user: User) -> QuerySet[Application]:
     """Passed formal review (and paid, where the offering requires it), of the user's
     committees, not yet on a meeting's list."""
-    return (
-        Application.objects.filter(
-            offering__committee_id__in=committee_ids_of(user), meeting_entry__isnull=True
-        )
-        .filter(
-            Q(status=Status.PAID)
-            | Q(status=Status.FORMAL_REVIEW_PASSED, offering__payment_required=False)
-        )
-        .select_related("applicant", "unit", "qualification__specialty__series")
-        .order_by("number")
+    return committee_applications(user).filter(
+        Q(status=Status.PAID)
+        | Q(status=Status.FORMAL_REVIEW_PASSED, offering__payment_required=False),
+        meeting_entry__isnull=True,
     )
 
 

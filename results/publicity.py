@@ -14,6 +14,7 @@ from core.errors import ConflictError
 from core.models import Level, User
 from results.meetings import parse_date
 from results.models import Handling, Objection, Publicity, PublicityEntry
+from results.queues import committee_applications
 from workflow.models import Application
 from workflow.reviewers import committee_ids_of
 from workflow.states import Status
@@ -35,13 +36,7 @@ def working_days_end(start: date, days: int = WORKING_DAYS) -> date:
 
 
 def waiting_for_publicity(user: User) -> QuerySet[Application]:
-    return (
-        Application.objects.filter(
-            offering__committee_id__in=committee_ids_of(user), status=Status.MEETING_PASSED
-        )
-        .select_related("applicant", "unit", "qualification__specialty__series")
-        .order_by("number")
-    )
+    return committee_applications(user).filter(status=Status.MEETING_PASSED)
 
 
 def publicities_of(user: User) -> QuerySet[Publicity]:
