@@ -70,5 +70,6 @@ def readiness_problems() -> list[str]:
     if not migrations_applied():
         problems.append(_("数据库结构未更新到最新版本"))
     if not worker_seen():
-        problems.append(_("后台任务进程最近%(minutes)d分钟内未运行") % {"minutes": 3})
+        minutes = int(WORKER_GRACE.total_seconds() // 60)
+        problems.append(_("后台任务进程最近%(minutes)d分钟内未运行") % {"minutes": minutes})
     return problems
