@@ -8,7 +8,9 @@ asked downloads it (`export_for`)."""
 import csv
 import secrets
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -23,6 +25,7 @@ from core.models import AuditKind, Level, User
 from core.models.applications import Status
 from oversight.filters import ListFilter, Scope, apply
 from oversight.models import ExportFormat, ExportJob, ExportStatus
+from tenants.crossing import in_public
 from tenants.queue import enqueue
 from tenants.routing import REGION_MAP
 from workflow.models import NodeKind
@@ -30,6 +33,7 @@ from workflow.models import NodeKind
 ROOT = "exports"
 CHUNK = 2000
 PROGRESS_EVERY = 5000
+PURGE_SCHEDULE = "oversight: delete expired export files"
 CONTENT_TYPES = {
     ExportFormat.CSV: "text/csv; charset=utf-8",
     ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -151,33 +155,66 @@ def _write(job: ExportJob) -> str:
     def progress() -> None:
         ExportJob.objects.filter(pk=job.pk).update(done=done)
 
-    if job.format == ExportFormat.XLSX:
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(_("申请书"))
-        sheet.append(_header())
-        for line in _lines(listed):
-            sheet.append(line)
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                progress()
-        book.save(path)
-    else:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:  # Excel reads the BOM
-            writer = csv.writer(handle)
-            writer.writerow(_header())
+    try:
+        if job.format == ExportFormat.XLSX:
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet(_("申请书"))
+            sheet.append(_header())
             for line in _lines(listed):
-                writer.writerow(line)
+                sheet.append(line)
                 done += 1
                 if done % PROGRESS_EVERY == 0:
                     progress()
-    with transaction.atomic():
-        record_reads_of_index(
-            AuditKind.APPLICATION_EXPORTED, reader_of(job.requested_by), rows, export=job.pk
-        )
-        ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportStatus.DONE, done=done, file_key=key, finished_at=timezone.now()
-        )
+            book.save(path)
+        else:
+            with path.open("w", encoding="utf-8-sig", newline="") as handle:  # Excel reads the BOM
+                writer = csv.writer(handle)
+                writer.writerow(_header())
+                for line in _lines(listed):
+                    writer.writerow(line)
+                    done += 1
+                    if done % PROGRESS_EVERY == 0:
+                        progress()
+        with transaction.atomic():
+            record_reads_of_index(
+                AuditKind.APPLICATION_EXPORTED, reader_of(job.requested_by), rows, export=job.pk
+            )
+            ExportJob.objects.filter(pk=job.pk).update(
+                status=ExportStatus.DONE, done=done, file_key=key, finished_at=timezone.now()
+            )
+    except BaseException:
+        path.unlink(missing_ok=True)  # a half-written or unrecorded file is nobody's export
+        raise
     return key
+
+
+def export_purge(now: datetime | None = None) -> int:
+    """Delete the files of exports finished more than EXPORT_RETENTION_DAYS ago and mark their
+    jobs expired (the scheduled daily task; the job's page then says so). Returns how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.EXPORT_RETENTION_DAYS)
+    due = list(
+        ExportJob.objects.filter(status=ExportStatus.DONE, finished_at__lt=cutoff).only(
+            "pk", "file_key"
+        )
+    )
+    for job in due:
+        if job.file_key:
+            _path(job.file_key).unlink(missing_ok=True)
+    ExportJob.objects.filter(pk__in=[job.pk for job in due]).update(
+        status=ExportStatus.EXPIRED, file_key=""
+    )
+    return len(due)
+
+
+def ensure_purge_schedule(**kwargs: Any) -> None:
+    """After migrating: the daily purge exists (once, in the public schema)."""
+    from django_q.models import Schedule
+
+    with in_public():
+        Schedule.objects.update_or_create(
+            name=PURGE_SCHEDULE,
+            defaults={"func": "oversight.exports.export_purge", "schedule_type": Schedule.DAILY},
+        )
 
 
 def export_path(job: ExportJob) -> Path:

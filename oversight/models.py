@@ -15,6 +15,7 @@ class ExportStatus(models.TextChoices):
     RUNNING = "running", _("生成中")
     DONE = "done", _("已完成")
     FAILED = "failed", _("失败")
+    EXPIRED = "expired", _("已过期")
 
 
 class ExportJob(models.Model):

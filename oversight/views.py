@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -291,7 +292,7 @@ def _export_start(request: HttpRequest, scope: Scope, job_route: str) -> HttpRes
 
 def _export_page(request: HttpRequest, pk: int, routes: dict[str, str]) -> HttpResponse:
     job = export_for(request.user, pk)
-    context = {"job": job, "routes": routes}
+    context = {"job": job, "routes": routes, "retention_days": settings.EXPORT_RETENTION_DAYS}
     if request.htmx:
         return render(request, "oversight/export.html#progress", context)
     return render(request, "oversight/export.html", context)

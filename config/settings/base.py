@@ -151,6 +151,9 @@ AXES_CLIENT_IP_CALLABLE = "core.identity.network.client_ip"
 # The audit log (core.audit) keeps events this many days; never fewer than 180 (等保 2.0: six
 # months), which the database itself enforces. `manage.py purge_audit_log` removes older ones.
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 180)
+# Files of oversight exports (lists with names and masked ID numbers) are deleted this many
+# days after they were written; the job stays, marked expired (oversight.exports.export_purge).
+EXPORT_RETENTION_DAYS = env_int("EXPORT_RETENTION_DAYS", 7)
 # Session inactivity: a session idle this long is logged out (core.identity.activity).
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 # API tokens (core.api.tokens, django-rest-knox): idle this long, or this old, they stop working.

@@ -175,3 +175,63 @@ def test_the_audit_log_is_searchable_by_person_kind_and_time(spread, make_user):
         .status_code
         == 404
     )
+
+
+def test_an_export_file_is_deleted_after_the_retention_period_and_its_page_says_so(
+    spread, make_user, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from oversight.exports import export_path, export_purge
+
+    settings.EXPORT_RETENTION_DAYS = 7
+    central = make_user(Role.CENTRAL_OFFICE)
+    client = _client(central)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post("/central/exports/", {"format": "csv"})
+    _run_queued_tasks_like_a_worker()
+    old, recent = ExportJob.objects.filter(requested_by=central).order_by("pk")
+    old_file, recent_file = export_path(old), export_path(recent)
+    assert old_file.exists() and recent_file.exists()
+    now = timezone.now()
+    ExportJob.objects.filter(pk=old.pk).update(finished_at=now - timedelta(days=8))
+    ExportJob.objects.filter(pk=recent.pk).update(finished_at=now - timedelta(days=6))
+
+    assert export_purge(now) == 1
+    assert not old_file.exists() and recent_file.exists()
+    page = client.get(f"/central/exports/{old.pk}/").content.decode()
+    assert 'data-status="expired"' in page and "7 天的保留期限" in page
+    assert client.get(f"/central/exports/{old.pk}/file").status_code == 404
+    assert client.get(f"/central/exports/{recent.pk}/file").status_code == 200
+    assert export_purge(now) == 0  # nothing twice
+
+
+def test_a_failed_export_leaves_no_half_written_file(spread, make_user, monkeypatch, settings):
+    from oversight import exports
+
+    central = make_user(Role.CENTRAL_OFFICE)
+    job = ExportJob.objects.create(requested_by=central, params={}, format="csv")
+
+    def broken(rows):
+        yield ["RSSQ1"]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exports, "_lines", broken)
+    with pytest.raises(OSError):
+        exports.export_run(job.pk)
+    job.refresh_from_db()
+    assert job.status == "failed" and job.file_key == ""
+    assert not any((settings.MEDIA_ROOT / exports.ROOT).glob("*"))
+
+
+def test_migrating_schedules_the_daily_purge_of_export_files(db):
+    from django_q.models import Schedule
+
+    from oversight.exports import PURGE_SCHEDULE, ensure_purge_schedule
+
+    ensure_purge_schedule()
+    schedule = Schedule.objects.get(name=PURGE_SCHEDULE)
+    assert (schedule.func, schedule.schedule_type) == ("oversight.exports.export_purge", "D")
