@@ -104,6 +104,8 @@ class CertificateVerifyApi(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    throttle_classes = [LoginRateThrottle]
+    throttle_scope = "verify"
 
     @extend_schema(
         parameters=[

@@ -273,6 +273,9 @@ REST_FRAMEWORK = {
         "login": env("THROTTLE_LOGIN", "10/min"),
         # ID scans sent by people registering, before they have an account.
         "anonymous_upload": env("THROTTLE_ANONYMOUS_UPLOAD", "20/hour"),
+        # Certificate verification (number + name) by anyone: enough for an HR office checking
+        # a pile by hand, too few to guess names.
+        "verify": env("THROTTLE_VERIFY", "30/min"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Our throttles ask core.identity.network; DRF's own ones read this.

@@ -7,7 +7,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
-    "DEFAULT_THROTTLE_RATES": {"login": "1000/min", "anonymous_upload": "1000/min"},
+    "DEFAULT_THROTTLE_RATES": {
+        "login": "1000/min",
+        "anonymous_upload": "1000/min",
+        "verify": "1000/min",
+    },
 }
 # Tests roll back region and domain changes: re-read the routing version on every request.
 ROUTING_RECHECK_SECONDS = 0

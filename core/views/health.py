@@ -18,5 +18,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def readyz(request: HttpRequest) -> JsonResponse:
     problems = readiness_problems()
     if problems:
-        return JsonResponse({"status": "not_ready", "problems": problems}, status=503)
+        return JsonResponse(
+            {"status": "not_ready", "problems": problems},
+            status=503,
+            json_dumps_params={"ensure_ascii": False},
+        )
     return JsonResponse({"status": "ready"})

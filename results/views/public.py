@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.api.throttling import page_allowed
 from core.certificates.register import verify
 from core.errors import error_messages
 from core.identity.network import client_ip
@@ -30,6 +31,9 @@ def publicity_page(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def objection_page(request: HttpRequest, pk: int) -> HttpResponse:
+    if not page_allowed(request, "anonymous_upload"):
+        messages.error(request, _("提交过于频繁，请稍后再试。"))
+        return redirect("publicity")
     try:
         objection_file(pk, request.POST)
     except ValidationError as error:
@@ -56,6 +60,13 @@ def certificate_verify(request: HttpRequest) -> HttpResponse:
     number = request.GET.get("number", "")[:64]
     name = request.GET.get("name", "")[:64]
     asked = bool(number.strip() and name.strip())
+    if asked and not page_allowed(request, "verify"):
+        return render(
+            request,
+            "results/verify.html",
+            {"number": number, "name": name, "throttled": True},
+            status=429,
+        )
     entry = verify(number, name, client_ip(request)) if asked else None
     return render(
         request,

@@ -58,6 +58,7 @@ def test_a_host_without_a_working_task_worker_is_not_ready_and_says_why(db):
     body = response.json()
     assert body["status"] == "not_ready"
     assert body["problems"] == ["后台任务进程最近3分钟内未运行"]
+    assert "后台任务进程".encode() in response.content  # readable by a person reading the probe
 
 
 def test_once_the_worker_runs_its_heartbeat_every_host_is_ready(db, worker_runs):

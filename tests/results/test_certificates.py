@@ -112,6 +112,36 @@ def test_verification_says_valid_then_revoked_and_unknown_is_404(certified, staf
     assert logged == ["valid", "", "", "revoked", "revoked", ""]  # the empty question is not logged
 
 
+def test_guessing_holders_names_is_throttled_on_the_page_and_the_api_alike(
+    certified, numbers, settings
+):
+    """Thirty tries a minute per address (page and API share the count): an HR office checking
+    a pile by hand never meets it, a script guessing names does, and is not logged past it."""
+    from django.core.cache import cache
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "verify": "3/min",
+        },
+    }
+    cache.clear()
+    with in_region(HOME):
+        number = Certificate.objects.get(application__number=numbers[0]).number
+    page = client_for("public")
+    assert page.get("/certificates/verify/").status_code == 200  # the empty form costs nothing
+    assert _verify(number, "鲍勃").status_code == 404
+    assert page.get("/certificates/verify/", {"number": number, "name": "古丽"}).status_code == 404
+    assert _verify(number, "阿丽娅").status_code == 200
+    refused = page.get("/certificates/verify/", {"number": number, "name": "阿丽娅"})
+    assert refused.status_code == 429
+    assert 'data-testid="verify-throttled"' in refused.content.decode()
+    assert _verify(number, "阿丽娅").status_code == 429
+    assert CertificateVerification.objects.count() == 3
+    cache.clear()
+
+
 def test_the_certificate_pdf_masks_the_id_number_and_links_to_verification(
     certified, applicants, numbers, make_user
 ):

@@ -140,6 +140,29 @@ def test_anyone_objects_and_the_committee_dismisses_or_upholds(in_publicity, sta
     assert names == ["阿丽娅", "古丽"]
 
 
+def test_objections_by_the_page_count_against_the_same_anonymous_limit_as_the_api(
+    in_publicity, settings
+):
+    from django.core.cache import cache
+
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "anonymous_upload": "1/min",
+        },
+    }
+    cache.clear()
+    anonymous = client_for(HOME)
+    objection = {"name": "王五", "contact": "13800000000", "reason": "请核实其论文。"}
+    assert anonymous.post(f"/publicity/{in_publicity.pk}/objection/", objection).status_code == 302
+    refused = anonymous.post(f"/publicity/{in_publicity.pk}/objection/", objection, follow=True)
+    assert "提交过于频繁，请稍后再试。" in refused.content.decode()
+    with in_region(HOME):
+        assert Objection.objects.filter(publicity=in_publicity).count() == 1
+    cache.clear()
+
+
 def test_the_scheduler_ends_the_period_and_the_history_names_it(in_publicity, numbers):
     """Nothing moves before the end; the day after, the task moves each one without an
     objection waiting on; one with an objection waiting stays until it is handled."""
