@@ -3,7 +3,7 @@
 from django.urls import path
 
 from results import api
-from results.views import applicant, committee, public
+from results.views import applicant, committee, organization, public
 
 # Under /api/v1/ on a region's host.
 region_api = [
@@ -52,6 +52,7 @@ region_pages = [
         committee.certificate_revoke,
         name="results-certificate-revoke",
     ),
+    path("results/sent/", organization.result_list, name="results-organization"),
     path("applications/<str:number>/result/", applicant.result_page, name="application-result"),
     path(
         "applications/<str:number>/certificate.pdf",

@@ -330,6 +330,7 @@ ROWS: dict[str, Row] = {
     "results-approval-pdf": Row("LNNNYNN", Scope.OBJECT, kwargs=obj("approval")),
     "results-certificates": Row("LNNNYNN", Scope.REGION),
     "results-certificate-revoke": Row("LNNNYNN", Scope.OBJECT, "post", obj("certificate")),
+    "results-organization": Row("LNYYNNN", Scope.REGION),
     "application-result": Row("LYYYYYY", Scope.OBJECT, kwargs=number),
     "application-certificate": Row("LYYYYYY", Scope.OBJECT, kwargs=number),
     "publicity": Row("YYYYYYY", Scope.OPEN),

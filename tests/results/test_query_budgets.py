@@ -153,6 +153,35 @@ def on_the_meeting(world: World, count: int) -> dict[str, Any]:
     return {"pk": meeting.pk}
 
 
+def decided(world: World, count: int) -> dict[str, Any]:
+    """`count` of the unit's applications through a meeting: passed, 公示, 批文 and certificate
+    (the unit's 评审结果 joins every stage)."""
+    rows = applications(world, count, status=Status.CERTIFIED)
+    with in_region(CODE):
+        meeting, publicity, document = _meeting(world), _publicity(world), _document(world)
+        MeetingEntry.objects.bulk_create(
+            MeetingEntry(meeting=meeting, application=a, result="passed") for a in rows
+        )
+        PublicityEntry.objects.bulk_create(
+            PublicityEntry(publicity=publicity, application=a) for a in rows
+        )
+        ApprovalEntry.objects.bulk_create(
+            ApprovalEntry(document=document, application=a) for a in rows
+        )
+        Certificate.objects.bulk_create(
+            Certificate(
+                application=a,
+                number=f"BUDGET-{next(_serial):06d}",
+                holder_name=a.applicant.name,
+                issued_on=timezone.localdate(),
+                approval_number="新职称字〔2026〕1号",
+                issuing_body="人社局",
+            )
+            for a in rows
+        )
+    return {}
+
+
 def publicities(world: World, count: int) -> dict[str, Any]:
     with in_region(CODE):
         today = timezone.localdate()
@@ -289,6 +318,9 @@ PAGES = [
     Page("results-approval-pdf", "committee", approved, 8, printing.pdf_count("申请人")),
     Page("results-certificates", "committee", certified, 9, html('data-number="BUDGET'), cap=50),
     Page("application-result", "applicant", alices_result, 10, html("次退回")),
+    Page(
+        "results-organization", "unit", decided, 9, html('data-testid="certificate-number"'), cap=50
+    ),
     Page("application-certificate", "applicant", alices_result, 7, is_pdf, cap=1),
     Page("publicity", "anonymous", publicized, 5, html('data-testid="publicity-person"')),
     Page("api-publicity", "anonymous", publicized, 5, people_shown),
