@@ -39,7 +39,7 @@ from django.utils import formats
 from django.utils.cache import get_conditional_response
 from django.utils.functional import lazy
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from PIL import Image, ImageFile, ImageOps
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
@@ -145,22 +145,25 @@ class BlobInUseError(ConflictError):
 
 
 def human_size(size: int) -> str:
-    """A size as people read it, in the reader's language: 2097152 -> "2 MB", 2411724 ->
-    "2.3 MB", 1536 -> "1.5 KB". The one way sizes are written on pages and in messages (the
-    template filter `human_size` too): unlike filesizeformat it drops a ".0" and keeps the
-    unit's Latin symbol in every language (ug's "مېگا بايىت" glued to the digits reads badly)."""
+    """A size as people read it: 2097152 -> "2 MB", 2411724 -> "2.3 MB", 1536 -> "1.5 KB",
+    12 -> "12 B", the number in the reader's locale. The one way sizes are written on pages and
+    in messages (the template filter `human_size` too): unlike filesizeformat it drops a ".0"
+    and keeps the units' Latin symbols in every language (ug's "مېگا بايىت" glued to the
+    digits reads badly)."""
     for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
         if size >= scale:
             value = round(size / scale, 1)
             shown = formats.number_format(value, 0 if value == int(value) else 1)
             return f"{shown} {unit}"
-    return ngettext("%(size)d 字节", "%(size)d 字节", size) % {"size": size}
+    return f"{size} B"
 
 
 def too_large_message(limit: int, size: int | None = None) -> str:
-    """文件 2.3 MB，超过 2 MB 上限。 — the size when it is known (an upload that names none,
-    cut off after the limit, is only known to be larger)."""
-    if size is None or size <= limit:
+    """文件 2.3 MB，超过 2 MB 上限。 — with the file's size when it is known and reads as more
+    than the limit (an upload that names none, cut off after the limit, is only known to be
+    larger)."""
+    if size is None or size <= limit or human_size(size) == human_size(limit):
+        # Unknown, or just over: "文件 2 MB，超过 2 MB 上限" would read as a contradiction.
         return gettext("文件超过 %(limit)s 上限。") % {"limit": human_size(limit)}
     return gettext("文件 %(size)s，超过 %(limit)s 上限。") % {
         "size": human_size(size),

@@ -245,6 +245,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "comments": comments.get(key, []),
             "comment_sections": set(comments),
             "library": library,
+            "crumb_tail": [current.title],
             "upload_limit": upload_limit_text(current_region_code()),
             "steps": flow_steps(
                 application, flow_view(application.flow, application.offering.committee)

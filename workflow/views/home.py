@@ -66,7 +66,11 @@ def notice_page(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     files = [{**a, "size": sizes.get(a["sha256"])} for a in notice.attachments]
-    return render(request, "workflow/notice.html", {"notice": notice, "files": files})
+    return render(
+        request,
+        "workflow/notice.html",
+        {"notice": notice, "files": files, "crumb_title": notice.title},
+    )
 
 
 def notice_file(request: HttpRequest, pk: int, sha256: str) -> HttpResponseBase:
