@@ -1,9 +1,9 @@
-"""`{% breadcrumbs %}`: the page's trail (core.breadcrumbs), fed by the view's `crumb_title`
-and `crumb_tail` when it gives them."""
+"""`{% breadcrumbs %}`: the page's trail (core.wayfinding.breadcrumbs), fed by the view's
+`crumb_title` and `crumb_tail` when it gives them."""
 
 from django import template
 
-from core.breadcrumbs import breadcrumbs as trail
+from core.wayfinding.breadcrumbs import breadcrumbs as trail
 
 register = template.Library()
 

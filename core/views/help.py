@@ -1,12 +1,12 @@
-"""帮助: the frequently asked questions (core/help.py), with an index and a search, on the
-public site and on every region's host."""
+"""帮助: the frequently asked questions (core/wayfinding/help.py), with an index and a
+search, on the public site and on every region's host."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from core.files.blobs import upload_limit_text
-from core.help import faq_answered, faq_search
+from core.wayfinding.help import faq_answered, faq_search
 from tenants.crossing import current_region_code
 
 # Longer searches are cut, not refused: nobody types a question this long.

@@ -1,5 +1,6 @@
-"""Breadcrumbs (core/breadcrumbs.py): every page below a host's home says where it is, as a
-<nav aria-label> with an ordered list, its parents linked and the page itself aria-current.
+"""Breadcrumbs (core/wayfinding/breadcrumbs.py): every page below a host's home says where it
+is, as a <nav aria-label> with an ordered list, its parents linked and the page itself
+aria-current.
 
 The cast: a visitor who forgot her password, 阿丽娅 (an applicant) reading in Uyghur, a region
 admin and a committee's staff, each on their own pages."""
@@ -9,8 +10,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from core.breadcrumbs import NOT_PAGES, PAGES
 from core.models import Role
+from core.wayfinding.breadcrumbs import NOT_PAGES, PAGES
 from tenants.models import Region
 from tests.support import route_names
 
@@ -36,7 +37,8 @@ def trail(html: str) -> list[tuple[str, str]]:
 def test_every_route_is_a_page_with_a_label_or_named_as_no_page():
     routes = route_names("config.urls_public") | route_names("config.urls_region")
     routes = {name for name in routes if not name.startswith("api-")}
-    assert sorted(routes - set(PAGES) - NOT_PAGES) == [], "add the route to core/breadcrumbs.py"
+    unlabelled = sorted(routes - set(PAGES) - NOT_PAGES)
+    assert unlabelled == [], "add the route to core/wayfinding/breadcrumbs.py"
     assert sorted((set(PAGES) | NOT_PAGES) - routes - {"api-schema", "api-docs"}) == []
     assert not set(PAGES) & NOT_PAGES
 

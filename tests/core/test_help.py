@@ -1,11 +1,11 @@
-"""帮助 (core/help.py): the manual's frequently asked questions, with an index and a search,
-in the reader's language, on the public site and on every region's host."""
+"""帮助 (core/wayfinding/help.py): the manual's frequently asked questions, with an index and
+a search, in the reader's language, on the public site and on every region's host."""
 
 import re
 
 import pytest
 
-from core.help import FAQ
+from core.wayfinding.help import FAQ
 
 pytestmark = pytest.mark.django_db
 
