@@ -132,8 +132,8 @@ def journey_steps(
     rejected_from: tuple[str, int | None] | None = None,
 ) -> list[JourneyStep]:
     """栏目 n/N → 提交 → each node of the pinned flow (基层工作单位, 推荐单位 or the fixed
-    authorities, 评审委员会) → 缴费 (where the offering requires it) → 会议评审 → 公示 → 批文
-    → 证书, computed from codes: the status, the node index, the flow's node kinds.
+    authorities, 评审委员会) → 缴费 (where the offering requires it) → 会议评审 → 公示 → 下发批文
+    → 颁发证书, computed from codes: the status, the node index, the flow's node kinds.
 
     `rejected_from` is (status, node index) the application left when it was not passed (the
     last history record): that step is marked failed, those before it done."""
@@ -180,8 +180,8 @@ _JOURNEY_LABELS = {
     "payment": gettext_lazy("缴费"),
     "meeting": gettext_lazy("会议评审"),
     "publicity": gettext_lazy("公示"),
-    "approval": gettext_lazy("批文"),
-    "certificate": gettext_lazy("证书"),
+    "approval": gettext_lazy("下发批文"),
+    "certificate": gettext_lazy("颁发证书"),
 }
 
 

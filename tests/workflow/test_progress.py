@@ -50,8 +50,8 @@ def test_the_steps_run_from_the_sections_to_the_certificate_in_order():
         "乌鲁木齐市中小学教师评审委员会",
         "会议评审",
         "公示",
-        "批文",
-        "证书",
+        "下发批文",
+        "颁发证书",
     ]
     assert steps[0].detail == "3/12"
     with_payment = journey_steps(application(Status.DRAFT, payment=True), NODES, FILLED)
