@@ -1,12 +1,14 @@
 """The step indicator of an application, computed from codes (workflow.progress.journey_steps).
 
 阿丽娅's application passes 栏目 → 提交 → 基层工作单位 → 推荐单位 → 县(市)行业主管局 → 评审委员会
-→ (缴费) → 会议评审 → 公示 → 批文 → 证书. For every status and every node of its flow, exactly
-one step is current and all before it are done; a rejection marks where it happened instead.
+→ (缴费) → 会议评审 → 公示 → 下发批文 → 颁发证书. For every status and every node of its flow,
+exactly one step is current and all before it are done; a rejection marks where it happened
+instead.
 No database: the application and its flow are built in memory.
 """
 
 import pytest
+from django.utils import translation
 
 from core.models import Authority, Unit
 from workflow.models import Application, NodeKind, Offering
@@ -22,6 +24,12 @@ NODES = [
 ]
 FILLED = SectionCount(12, 12)
 AFTER = ["meeting", "publicity", "approval", "certificate"]
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    with translation.override("zh-hans"):
+        yield
 
 
 def application(status: str, node: int | None = None, *, payment: bool = False) -> Application:
