@@ -24,6 +24,7 @@ from core.identity.recovery_urls import page_patterns as recovery_page_patterns
 from core.notifications.urls import api_patterns as notification_api_patterns
 from core.notifications.urls import page_patterns as notification_page_patterns
 from core.views import accounts, auth, health
+from core.views.help import help_page
 from oversight import urls as oversight_urls
 from tenants.api import RegionListApi
 
@@ -62,6 +63,7 @@ urlpatterns = [
     path("accounts/register/applicant/", accounts.register_applicant, name="register-applicant"),
     path("accounts/register/unit/", accounts.register_unit, name="register-unit"),
     path("accounts/profile/", accounts.profile, name="profile"),
+    path("help/", help_page, name="help"),
     path("my-unit/", accounts.my_unit, name="my-unit"),
     path("my-unit/change/", accounts.my_unit_change, name="my-unit-change"),
     *blob_page_patterns,

@@ -383,6 +383,7 @@ ROWS: dict[str, Row] = {
     "register-applicant": Row("YYYYYYY", Scope.OPEN),
     "register-unit": Row("YYYYYYY", Scope.OPEN),
     "recover": Row("YYYYYYY", Scope.OPEN),
+    "help": Row("YYYYYYY", Scope.OPEN),
     "recover-email": Row("YYYYYYY", Scope.OPEN),
     "password-reset-confirm": Row(
         "YYYYYYY", Scope.OPEN, kwargs=lambda c: {"uidb64": "MQ", "token": "no-such-token"}

@@ -98,7 +98,7 @@ def refuse_oversized_body(request: Request, region_code: str) -> None:
     except ValueError:
         declared = 0
     if declared > limit + MULTIPART_ALLOWANCE:
-        raise TooLargeError(too_large_message(limit))
+        raise TooLargeError(too_large_message(limit, declared))
 
 
 class BlobListApi(APIView):

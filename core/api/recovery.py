@@ -197,7 +197,7 @@ class AppealCreateApi(_AnonymousApi):
         except ValueError:
             declared = 0
         if declared > limit + MULTIPART_ALLOWANCE:
-            raise TooLargeError(too_large_message(limit))
+            raise TooLargeError(too_large_message(limit, declared))
         data = AppealCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         appeal_submit(**data.validated_data, request=request)

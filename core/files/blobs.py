@@ -35,9 +35,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import formats
 from django.utils.cache import get_conditional_response
+from django.utils.functional import lazy
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from PIL import Image, ImageFile, ImageOps
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
@@ -129,9 +131,10 @@ IN_USE = gettext_lazy("该文件正被申报材料使用，不能删除。")
 class UploadTooLargeError(TooLargeError):
     """The upload is over the region's size limit (the API answers 413)."""
 
-    def __init__(self, limit: int) -> None:
-        super().__init__(too_large_message(limit))
+    def __init__(self, limit: int, size: int | None = None) -> None:
+        super().__init__(too_large_message(limit, size))
         self.limit = limit
+        self.size = size
 
 
 class BlobInUseError(ConflictError):
@@ -142,15 +145,30 @@ class BlobInUseError(ConflictError):
 
 
 def human_size(size: int) -> str:
-    """2097152 -> "2 MB", 1536 -> "1.5 KB" (plain spaces, unlike filesizeformat)."""
+    """A size as people read it: 2097152 -> "2 MB", 2411724 -> "2.3 MB", 1536 -> "1.5 KB",
+    12 -> "12 B", the number in the reader's locale. The one way sizes are written on pages and
+    in messages (the template filter `human_size` too): unlike filesizeformat it drops a ".0"
+    and keeps the units' Latin symbols in every language (ug's "مېگا بايىت" glued to the
+    digits reads badly)."""
     for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
         if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+            value = round(size / scale, 1)
+            shown = formats.number_format(value, 0 if value == int(value) else 1)
+            return f"{shown} {unit}"
     return f"{size} B"
 
 
-def too_large_message(limit: int) -> str:
-    return gettext("文件大小不能超过 %(limit)s。") % {"limit": human_size(limit)}
+def too_large_message(limit: int, size: int | None = None) -> str:
+    """文件 2.3 MB，超过 2 MB 上限。 — with the file's size when it is known and reads as more
+    than the limit (an upload that names none, cut off after the limit, is only known to be
+    larger)."""
+    if size is None or size <= limit or human_size(size) == human_size(limit):
+        # Unknown, or just over: "文件 2 MB，超过 2 MB 上限" would read as a contradiction.
+        return gettext("文件超过 %(limit)s 上限。") % {"limit": human_size(limit)}
+    return gettext("文件 %(size)s，超过 %(limit)s 上限。") % {
+        "size": human_size(size),
+        "limit": human_size(limit),
+    }
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -163,6 +181,22 @@ def upload_limit_for(region_code: str | None) -> int:
     """
     del region_code  # every region has the same limit until region settings exist
     return int(getattr(settings, "UPLOAD_MAX_BYTES", DEFAULT_UPLOAD_MAX_BYTES))
+
+
+def upload_limit_text(region_code: str | None = None) -> str:
+    """The upload limit as people read it ("2 MB"), for hints written before any upload."""
+    return human_size(upload_limit_for(region_code))
+
+
+def _scan_hint(message: str) -> str:
+    return gettext(message) % {"limit": upload_limit_text()}
+
+
+# Help texts of the scan fields (forms are built at import, the limit and language per request).
+_SCAN = gettext_noop("JPG、PNG 或 PDF，不超过 %(limit)s；请保证清晰，图像为正向。")
+_ID_SCAN = gettext_noop("JPG、PNG 或 PDF，不超过 %(limit)s，图像请保持正向。")
+SCAN_HINT = lazy(partial(_scan_hint, _SCAN), str)()
+ID_SCAN_HINT = lazy(partial(_scan_hint, _ID_SCAN), str)()
 
 
 def blob_in_use(blob: Blob, owner: User | None = None) -> bool:
@@ -513,7 +547,7 @@ def _blob_put(*, upload: UploadedFile, region_code: str | None) -> tuple[Blob, C
     """Check, clean and store the bytes once (inside the caller's transaction)."""
     limit = upload_limit_for(region_code)
     if upload.size is not None and upload.size > limit:
-        raise UploadTooLargeError(limit)
+        raise UploadTooLargeError(limit, upload.size)
     upload.seek(0)
     data = upload.read(limit + 1)
     if len(data) > limit:

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.files.blobs import ID_SCAN_HINT
 from core.models import Authority, UnitNature
 from tenants.routing import REGION_MAP
 
@@ -45,9 +46,7 @@ class ApplicantRegisterForm(NewAccountForm):
     id_card_number = forms.CharField(label=_("身份证号码"), max_length=32)
     phone = forms.CharField(label=_("手机号码"), max_length=32)
     email = forms.EmailField(label=_("电子邮箱"))
-    id_card_scan = forms.FileField(
-        label=_("身份证扫描件"), help_text=_("JPG、PNG 或 PDF，不超过 2MB，图像请保持正向。")
-    )
+    id_card_scan = forms.FileField(label=_("身份证扫描件"), help_text=ID_SCAN_HINT)
 
 
 class UnitRegisterForm(NewAccountForm):

@@ -4,6 +4,7 @@ core.identity.recovery."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.files.blobs import SCAN_HINT
 from core.identity.forms import ServiceErrorsMixin
 from core.identity.recovery import Channel
 from core.models import AppealKind
@@ -101,7 +102,7 @@ class PersonAppealForm(_AppealForm):
     phone = forms.CharField(label=_("新手机号码"), max_length=32, required=False)
     scan = forms.FileField(
         label=_("身份证扫描件"),
-        help_text=_("JPG、PNG 或 PDF，不超过 2MB；请保证清晰，图像为正向。"),
+        help_text=SCAN_HINT,
         widget=forms.ClearableFileInput(attrs={"accept": SCAN_ACCEPT}),
     )
 
@@ -117,7 +118,7 @@ class UnitAppealForm(_AppealForm):
     phone = forms.CharField(label=_("新手机号码"), max_length=32, required=False)
     scan = forms.FileField(
         label=_("营业执照或法人证书扫描件"),
-        help_text=_("JPG、PNG 或 PDF，不超过 2MB；请保证清晰，图像为正向。"),
+        help_text=SCAN_HINT,
         widget=forms.ClearableFileInput(attrs={"accept": SCAN_ACCEPT}),
     )
 

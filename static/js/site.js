@@ -1,8 +1,38 @@
 // Behaviour the pages ask for through data- attributes (the CSP allows no inline script).
 // - <form data-confirm="question">: asks before submitting; cancel keeps the page.
 // - <textarea maxlength="n" data-counter="id">: the element #id shows how many characters are left.
+// - [data-banner] with a [data-dismiss-banner] button: the button (or Escape inside the banner)
+//   removes it and moves the focus to the next banner's button, or to the page's main part.
 (function () {
   "use strict";
+
+  function dismiss(banner) {
+    var next = banner.nextElementSibling;
+    var main = document.querySelector("main");
+    banner.remove();
+    var button = next && next.matches("[data-banner]") ? next.querySelector("[data-dismiss-banner]") : null;
+    if (button) {
+      button.focus();
+    } else if (main) {
+      main.setAttribute("tabindex", "-1");
+      main.focus();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-dismiss-banner]") : null;
+    var banner = button ? button.closest("[data-banner]") : null;
+    if (banner) {
+      dismiss(banner);
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var banner = event.key === "Escape" && event.target.closest ? event.target.closest("[data-banner]") : null;
+    if (banner && banner.querySelector("[data-dismiss-banner]")) {
+      dismiss(banner);
+    }
+  });
 
   document.addEventListener("submit", function (event) {
     var form = event.target.closest ? event.target.closest("form[data-confirm]") : null;

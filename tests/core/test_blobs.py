@@ -24,6 +24,7 @@ from core.files.blobs import (
     ENCRYPTED_PDF,
     WRONG_TYPE,
     clean_name,
+    human_size,
 )
 from core.models.blobs import Blob, LibraryItem
 
@@ -178,7 +179,7 @@ def test_a_file_just_over_2_mb_is_413_and_nothing_is_stored(alice, host_client, 
     response = post_file(host_client("urumqi", alice), "big.jpg", data, "image/jpeg")
 
     assert response.status_code == 413
-    assert response.json() == {"detail": "文件大小不能超过 2 MB。", "code": "too_large"}
+    assert response.json() == {"detail": "文件超过 2 MB 上限。", "code": "too_large"}
     assert not Blob.objects.exists()
     assert not LibraryItem.objects.exists()
     assert stored_files(media) == []
@@ -564,7 +565,7 @@ def test_the_page_shows_a_refused_file_in_chinese(alice, host_client):
     assert refused.status_code == 400
     assert str(WRONG_TYPE) in refused.content.decode()
     assert too_big.status_code == 413
-    assert "文件大小不能超过 2 MB。" in too_big.content.decode()
+    assert "文件超过 2 MB 上限。" in too_big.content.decode()
     assert not Blob.objects.exists()
 
 
@@ -582,3 +583,48 @@ def test_alice_deletes_on_the_page_unless_the_file_is_in_use(alice, host_client,
     assert "已从附件库删除：学历证书.jpg" in done.content.decode()
     assert "附件库中还没有文件。" in done.content.decode()
     assert not LibraryItem.objects.exists()
+
+
+# --- sizes read as sizes (issue 19) -----------------------------------------------------------
+
+OVER = int(2.3 * 1024 * 1024)  # a 2.3 MB scan
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(TWO_MB, "2 MB"), (OVER, "2.3 MB"), (1536, "1.5 KB"), (200 * 1024, "200 KB"), (12, "12 B")],
+)
+def test_a_size_is_written_as_people_read_it(size, shown):
+    assert human_size(size) == shown
+
+
+def test_a_refused_upload_names_its_size_and_the_limit_in_every_language(alice, host_client):
+    """The page, the API and the language of the account: "文件 2.3 MB，超过 2 MB 上限",
+    never 2097152."""
+    big = b"%PDF-" + b"0" * (OVER - 5)
+    expected = {
+        "zh-hans": "文件 2.3 MB，超过 2 MB 上限。",
+        "en": "The file is 2.3 MB, over the 2 MB limit.",
+        "ug": "ھۆججەت 2.3 MB، 2 MB چەكتىن ئېشىپ كەتتى.",
+    }
+    for language, message in expected.items():
+        alice.language = language
+        alice.save(update_fields=["language"])
+        client = host_client("urumqi", alice)
+        page = client.post("/library/", {"file": upload("big.pdf", big)})
+        assert page.status_code == 413
+        assert message in page.content.decode(), language
+        assert "2097152" not in page.content.decode()
+    api = post_file(host_client("urumqi", alice), "big.pdf", big)
+    assert api.status_code == 413
+    assert api.json()["detail"] == expected["ug"]
+
+
+def test_the_library_lists_each_file_with_its_size(alice, host_client):
+    client = host_client("urumqi", alice)
+    client.post("/library/", {"file": upload("论文.pdf", pdf_bytes(pages=1))})
+    size = Blob.objects.get().size
+    page = client.get("/library/").content.decode()
+    assert f"{human_size(size)} ·" in page
+    assert f"{size} ·" not in page
+    assert "每个文件不超过 2 MB" in page

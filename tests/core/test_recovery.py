@@ -452,7 +452,7 @@ def test_the_pages_answer_unknown_accounts_the_same_way(alice, url, known, unkno
         browser = client_for()
         response = browser.post(url, data)
         page = browser.get(response["Location"]).content.decode()
-        message = re.search(r'<ul class="messages">(.*?)</ul>', page, re.S).group(1)
+        message = re.search(r'<span class="banner-text">(.*?)</span>', page, re.S).group(1)
         return response.status_code, response["Location"].split("?")[0], message
 
     assert answer(known) == answer(unknown)

@@ -610,7 +610,7 @@ def test_an_id_scan_over_2_mb_on_the_registration_page_is_413_with_a_message(db)
     }
     response = client_for("public").post("/accounts/register/applicant/", form)
     assert response.status_code == 413
-    assert "文件大小不能超过 2 MB" in response.content.decode()
+    assert "文件超过 2 MB 上限" in response.content.decode()
     assert not User.objects.filter(username="mallory").exists()
 
 

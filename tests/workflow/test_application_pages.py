@@ -1,6 +1,7 @@
 """The applicant's pages: 我的申请书 cards, 新增申请书, the section editor, submit and withdraw."""
 
 import io
+import re
 
 from PIL import Image
 
@@ -165,8 +166,9 @@ def test_my_applications_runs_constant_queries(
 
     first = open_offering()
     create(alice_client, first, unit)
-    budget = 10  # session, user, notifications badge, applications, index, authorities,
-    # the units' recommending units (contacts on the flow)
+    budget = 12  # session, user, notifications badge, applications, index, authorities,
+    # the units' recommending units (contacts on the flow), sections and attachments (the
+    # step indicator's sections done)
     with django_assert_max_num_queries(budget):
         alice_client.get("/applications/")
     codes = Qualification.objects.filter(
@@ -179,3 +181,47 @@ def test_my_applications_runs_constant_queries(
     with django_assert_max_num_queries(budget):
         page = alice_client.get("/applications/").content.decode()
     assert page.count('data-testid="application-card"') == 8
+
+
+def test_the_editor_says_where_it_is_and_how_far_the_application_has_come(
+    alice_client, offering, unit
+):
+    """首页 › 我的申请书 › RSSQ… › the section; the steps count the sections done, then mark
+    the submit as current once all are complete (issue 19)."""
+    number = create(alice_client, offering, unit).json()["number"]
+    first = alice_client.get(f"/applications/{number}/").content.decode()
+    keys = re.findall(r'<a href="\?section=([\w-]+)">', first)
+    titles = re.findall(r'<a href="\?section=[\w-]+">([^<]+)</a>', first)
+    page = alice_client.get(f"/applications/{number}/", {"section": keys[1]}).content.decode()
+    nav = page.split('<nav class="breadcrumbs" aria-label="当前位置"')[1].split("</nav>")[0]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav) == [
+        ("/", "首页"),
+        ("/applications/", "我的申请书"),
+        (f"/applications/{number}/", number),
+    ]
+    assert f'<span aria-current="page">{titles[1]}</span>' in nav
+    journey = page.split('data-testid="journey"')[1].split("</ol>")[0]
+    own = len(keys) - 1  # the unit fills in its recommendation
+    assert f'<bdi class="journey-detail">0/{own}</bdi>' in journey
+    assert journey.count('aria-current="step"') == 1
+    assert 'aria-current="step" data-step="sections"' in journey
+    assert "不超过 2 MB" in page  # the upload limit, as configured
+
+    fill_every_section(alice_client, number)
+    page = alice_client.get(f"/applications/{number}/").content.decode()
+    journey = page.split('data-testid="journey"')[1].split("</ol>")[0]
+    assert f'<bdi class="journey-detail">{own}/{own}</bdi>' in journey
+    assert 'aria-current="step" data-step="submit"' in journey
+    cards = alice_client.get("/applications/").content.decode()
+    assert 'aria-current="step" data-step="submit"' in cards
+
+
+def test_an_attachment_over_the_limit_names_its_size_and_the_limit(alice_client, offering, unit):
+    number = create(alice_client, offering, unit).json()["number"]
+    big = io.BytesIO(b"%PDF-" + b"0" * int(2.3 * 1024 * 1024))
+    big.name = "论文.pdf"
+    page = alice_client.post(
+        f"/applications/{number}/attach/", {"section": "basic", "file": big}, follow=True
+    ).content.decode()
+    assert "文件 2.3 MB，超过 2 MB 上限。" in page
+    assert "2411724" not in page

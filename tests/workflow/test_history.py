@@ -91,7 +91,7 @@ def test_the_card_marks_exactly_where_the_application_is(
     unit,
     alice_client,
 ):
-    """After formal review the flow marks 通过形式审核 alone, not 申请人 too; the history no
+    """After formal review the steps mark 会议评审 alone, not 申请人 too; the history no
     longer reads 评审委员会 → 申请人; the deadline countdown is gone."""
     number = create(alice_client, offering, unit).json()["number"]
     page = alice_client.get("/applications/").content.decode()
@@ -101,7 +101,7 @@ def test_the_card_marks_exactly_where_the_application_is(
     fire(alice_client, number, "submit")
     page = alice_client.get("/applications/").content.decode()
     assert page.count('aria-current="step"') == 1
-    assert '<li class="flow-node current" aria-current="step"' in page
+    assert '<li class="journey-step is-current" aria-current="step" data-step="node-0"' in page
     assert "距提交截止还有" not in page
     fire(speaking("zh-hans", people["unit"]), number, "recommend", **RECOMMENDATION)
     fire(speaking("zh-hans", people["authority"]), number, "forward")
@@ -109,7 +109,7 @@ def test_the_card_marks_exactly_where_the_application_is(
 
     page = alice_client.get("/applications/").content.decode()
     assert page.count('aria-current="step"') == 1
-    assert 'class="flow-node end current"' in page
+    assert 'class="journey-step is-current" aria-current="step" data-step="meeting"' in page
     assert "距提交截止还有" not in page
     history = alice_client.get(f"/api/v1/applications/{number}/history/").json()
     assert history[-1]["to"] == "通过形式审核"

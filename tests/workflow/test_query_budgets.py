@@ -711,7 +711,8 @@ PAGES = [
     Page("api-committees", "anonymous", directory, 3, json_rows, base=1),
     Page("offerings", "anonymous", directory, 3, html("<tr data-state="), base=1),
     Page("api-offerings", "anonymous", directory, 3, json_rows, base=1),
-    Page("notice", "anonymous", notice_files, 2, html('data-testid="notice-attachment"')),
+    # and the files' sizes, one query for all
+    Page("notice", "anonymous", notice_files, 3, html('data-testid="notice-attachment"')),
     Page("notice-file", "anonymous", notice_file, 3),
     Page("setup", "admin", directory, 9, html("<tr data-state="), base=1),
     Page("setup-committee-new", "admin", directory, 6, marker='name="reviews"'),
@@ -783,7 +784,9 @@ PAGES = [
         "my-applications",
         "applicant",
         alices_applications,
-        7,  # the units' recommending units: contacts on the flow, one query for all
+        # the units' recommending units: contacts on the flow; the sections and attachments
+        # of the step indicator's n/N: one query each for all cards
+        9,
         html('data-testid="application-card"'),
     ),
     Page(

@@ -20,7 +20,7 @@ from core.access import ACTING_ROLES, Answer, route_answer
 from core.application_index import with_positions
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
-from core.files.blobs import UploadTooLargeError, blob_store, library_items
+from core.files.blobs import UploadTooLargeError, blob_store, library_items, upload_limit_text
 from core.models import ApplicationIndex, AuditKind, Role, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
@@ -37,7 +37,7 @@ from workflow.cards import card_panels
 from workflow.history import history_rows
 from workflow.locality import locality_advice
 from workflow.models import Offering
-from workflow.progress import flow_steps, submissions
+from workflow.progress import journey_steps, rejections_from, section_count, submissions
 from workflow.requalification import set_aside_sections
 from workflow.review import comments_by_section
 from workflow.reviewers import PAST_THE_FLOW
@@ -121,17 +121,26 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     applications = list(
         applications_visible_to(request.user)
         .filter(applicant=request.user)
-        .select_related("recommending_unit")
-        .prefetch_related("unit__recommending_units")
+        .select_related("recommending_unit", "form")
+        .prefetch_related("unit__recommending_units", "sections", "attachments")
         .order_by("-updated_at")
     )
     nodes = application_flow_views(applications)
     panels = card_panels(applications)
+    rejected = rejections_from(applications)
     now = timezone.now()
     cards = [
         {
             "application": a,
-            "steps": flow_steps(a, nodes[a.pk]),
+            "steps": journey_steps(
+                a,
+                nodes[a.pk],
+                section_count(
+                    a,
+                    section_states(a, entries=a.sections.all(), attachments=a.attachments.all()),
+                ),
+                rejected.get(a.pk),
+            ),
             "submissions": submissions(a, now),
             "editable": a.status in EDITABLE,
             "actions": allowed_actions(request.user, a),
@@ -245,8 +254,13 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "comments": comments.get(key, []),
             "comment_sections": set(comments),
             "library": library,
-            "steps": flow_steps(
-                application, flow_view(application.flow, application.offering.committee)
+            "crumb_tail": [current.title],
+            "upload_limit": upload_limit_text(current_region_code()),
+            "steps": journey_steps(
+                application,
+                flow_view(application.flow, application.offering.committee),
+                section_count(application, states),
+                rejections_from([application]).get(application.pk),
             ),
             "submissions": submissions(application, timezone.now()),
             "actions": allowed_actions(request.user, application),

@@ -59,7 +59,18 @@ def offerings_page(request: HttpRequest) -> HttpResponse:
 
 def notice_page(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice.objects.published(), pk=pk)
-    return render(request, "workflow/notice.html", {"notice": notice})
+    # Each file with its size (one query; notices store only name, hash and type).
+    sizes = dict(
+        Blob.objects.filter(pk__in=[a["sha256"] for a in notice.attachments]).values_list(
+            "sha256", "size"
+        )
+    )
+    files = [{**a, "size": sizes.get(a["sha256"])} for a in notice.attachments]
+    return render(
+        request,
+        "workflow/notice.html",
+        {"notice": notice, "files": files, "crumb_title": notice.title},
+    )
 
 
 def notice_file(request: HttpRequest, pk: int, sha256: str) -> HttpResponseBase:
