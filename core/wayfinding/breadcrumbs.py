@@ -81,6 +81,7 @@ PAGES: dict[str, Page] = {
     "results-approvals": Page(_("批文"), roles=COMMITTEE),
     "results-approval": Page(_("批文")),
     "results-certificates": Page(_("证书")),
+    "results-organization": Page(_("评审结果")),
     # the region admin
     "region-admin": Page(_("地区管理"), roles=REGION_ADMIN),
     "region-admin-flow-reports": Page(_("流程问题反馈"), roles=REGION_ADMIN),
