@@ -219,6 +219,13 @@ def blob_readers_allow(user: User, blob: Blob) -> bool:
 # --- selectors --------------------------------------------------------------------------------
 
 
+def blob_sizes(sha256s: list[str]) -> dict[str, int]:
+    """The stored size of each file, for lists that show it (one query; none for no file)."""
+    if not sha256s:
+        return {}
+    return dict(Blob.objects.filter(pk__in=sha256s).values_list("sha256", "size"))
+
+
 def library_items(*, owner: User) -> QuerySet[LibraryItem]:
     """A person's 附件库, newest first, with the files (one query per page)."""
     return LibraryItem.objects.filter(owner=owner).select_related("blob")

@@ -225,3 +225,10 @@ def test_an_attachment_over_the_limit_names_its_size_and_the_limit(alice_client,
     ).content.decode()
     assert "文件 2.3 MB，超过 2 MB 上限。" in page
     assert "2411724" not in page
+
+    # The files attached to the section are listed with their sizes, as sizes.
+    page = alice_client.post(
+        f"/applications/{number}/attach/", {"section": "basic", "file": png()}, follow=True
+    ).content.decode()
+    shown = re.search(r'scan\.png</a> <span class="hint">([^<]+)</span>', page).group(1)
+    assert re.fullmatch(r"\d+(\.\d)? (B|KB|MB)", shown)

@@ -774,7 +774,7 @@ PAGES = [
         "review-page",
         "committee",
         at_the_committee,
-        13,
+        14,  # and the sizes of the section's files
         html('class="scan-view"'),
         name="review-page-committee",
     ),
@@ -798,7 +798,12 @@ PAGES = [
         params={"unit_q": "预算单位"},
     ),
     Page(
-        "application-edit", "applicant", revising, 15, html("/remove/"), params={"section": "basic"}
+        "application-edit",
+        "applicant",
+        revising,
+        16,  # and the sizes of the section's files
+        html("/remove/"),
+        params={"section": "basic"},
     ),
     Page(
         "application-flow-report",

@@ -20,7 +20,13 @@ from core.access import ACTING_ROLES, Answer, route_answer
 from core.application_index import with_positions
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
-from core.files.blobs import UploadTooLargeError, blob_store, library_items, upload_limit_text
+from core.files.blobs import (
+    UploadTooLargeError,
+    blob_sizes,
+    blob_store,
+    library_items,
+    upload_limit_text,
+)
 from core.models import ApplicationIndex, AuditKind, Role, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
@@ -254,6 +260,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "comments": comments.get(key, []),
             "comment_sections": set(comments),
             "library": library,
+            "sizes": blob_sizes([a.blob_sha256 for a in current.attachments]),
             "crumb_tail": [current.title],
             "upload_limit": upload_limit_text(current_region_code()),
             "steps": journey_steps(

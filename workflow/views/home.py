@@ -2,7 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from core.files.blobs import blob_response
+from core.files.blobs import blob_response, blob_sizes
 from core.identity.login_forms import LoginForm
 from core.models import Blob
 from workflow.models import Notice
@@ -59,12 +59,8 @@ def offerings_page(request: HttpRequest) -> HttpResponse:
 
 def notice_page(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice.objects.published(), pk=pk)
-    # Each file with its size (one query; notices store only name, hash and type).
-    sizes = dict(
-        Blob.objects.filter(pk__in=[a["sha256"] for a in notice.attachments]).values_list(
-            "sha256", "size"
-        )
-    )
+    # Each file with its size (notices store only name, hash and type).
+    sizes = blob_sizes([a["sha256"] for a in notice.attachments])
     files = [{**a, "size": sizes.get(a["sha256"])} for a in notice.attachments]
     return render(
         request,

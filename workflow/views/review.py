@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from core.access import READ_ONLY_ROLES, REVIEWER_ROLES, region_role_required
 from core.application_index import with_positions
 from core.errors import ConflictError, error_messages
-from core.files.blobs import blob_response
+from core.files.blobs import blob_response, blob_sizes
 from core.models import ApplicationIndex, AuditKind, Blob, Level, Role, User
 from tenants.crossing import current_region_code, in_region
 from tenants.links import region_url
@@ -244,6 +244,7 @@ def _review_response(
             "application": application,
             "states": states,
             "current": current,
+            "sizes": blob_sizes([a.blob_sha256 for a in current.attachments]),
             "data_html": render_section(current.schema, current.data, {}, readonly=True),
             "comments": comments.get(current.key, []),
             "comment_sections": set(comments),
