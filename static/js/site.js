@@ -1,5 +1,7 @@
 // Behaviour the pages ask for through data- attributes (the CSP allows no inline script).
 // - <form data-confirm="question">: asks before submitting; cancel keeps the page.
+// - a table that scrolls sideways (a narrow screen) can take the keyboard's focus, so that
+//   keyboard users scroll it with the arrow keys (WCAG 2.1.1); one that fits cannot.
 // - <textarea maxlength="n" data-counter="id">: the element #id shows how many characters are left.
 // - [data-banner] with a [data-dismiss-banner] button: the button (or Escape inside the banner)
 //   removes it and moves the focus to the next banner's button, or to the page's main part.
@@ -56,8 +58,20 @@
     }
   });
 
+  function focusableWhenScrolling() {
+    document.querySelectorAll("table").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.setAttribute("tabindex", "0");
+      } else if (table.getAttribute("tabindex") === "0") {
+        table.removeAttribute("tabindex");
+      }
+    });
+  }
+
   function start() {
     document.querySelectorAll("[data-counter]").forEach(countDown);
+    focusableWhenScrolling();
+    window.addEventListener("resize", focusableWhenScrolling);
   }
 
   if (document.readyState === "loading") {

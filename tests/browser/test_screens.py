@@ -135,6 +135,8 @@ def test_no_main_page_scrolls_sideways_on_a_phone_or_a_desktop(
                 assert page.get_attribute("html", "lang") == language
                 if page.evaluate(SIDEWAYS) > 0:
                     overflowing.append((role, host, path, size["width"], page.evaluate(SIDEWAYS)))
+                if size == PHONE:
+                    inaccessible += [(role, host, path, v) for v in axe_violations(page)]
                 if (
                     size == DESKTOP
                     and page.locator("header.site-header").bounding_box()["height"] > 80
@@ -147,7 +149,7 @@ def test_no_main_page_scrolls_sideways_on_a_phone_or_a_desktop(
         context.close()
     assert overflowing == []
     assert two_row_headers == []
-    assert inaccessible == []
+    assert inaccessible == [], "\n".join(map(str, inaccessible))
 
 
 def test_the_desktop_header_is_one_row_and_the_phone_header_folds_into_a_menu(
