@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit  # noqa: F401  (connects the audit receivers)
+        from .pagecache import connect_reference_models
+
+        connect_reference_models()
 
         post_migrate.connect(_schedule_heartbeat, sender=self)
 
