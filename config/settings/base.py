@@ -185,7 +185,7 @@ LOGIN_REDIRECT_URL = "home"
 # Sessions live in the public schema. In production SESSION_COOKIE_DOMAIN may name the parent
 # domain; the signed hand-off (core.identity.handoff) works with or without it.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Rendered pages (core.pagecache), in each process's memory: their keys hold version stamps
+# Rendered pages (core.caching.pages), in each process's memory: their keys hold version stamps
 # read from the database on every request, so no worker serves a page older than the data.
 # Entries of superseded versions are never read again and leave by age or when the cache is full.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)

@@ -1,4 +1,4 @@
-"""The version of what many cached pages show besides their own rows (core.pagecache)."""
+"""The version of what many cached pages show besides their own rows (core.caching.pages)."""
 
 from django.db import models
 

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from core.access import READ_ONLY_ROLES, REVIEWER_ROLES, region_role_required
 from core.application_index import with_positions
+from core.caching.pages import cached_page
 from core.errors import ConflictError, error_messages
 from core.files.blobs import blob_response
 from core.models import ApplicationIndex, AuditKind, Blob, Level, Role, User
-from core.pagecache import cached_page
 from tenants.crossing import current_region_code, in_region
 from tenants.links import region_url
 from workflow.access import access_application, applications_visible_to
@@ -92,7 +92,7 @@ def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
     spans every region through the public index (workflow.reviewers.waiting_in_every_region),
     each row linking to its region's host. 申请书查询 stays the host's region's.
 
-    The host's region's pages come from the page cache (core.pagecache) while none of the
+    The host's region's pages come from the page cache (core.caching.pages) while none of the
     applications the reader sees has changed: how many there are and the latest `updated_at`
     (every change of an application saves it), one indexed query."""
     spanning = waiting_in_every_region(request.user) if waiting else None

@@ -19,13 +19,13 @@ and answers other than 200 are never cached. `PAGE_CACHE=0` turns it off.
 """
 
 import hashlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -59,21 +59,29 @@ def _reference_changed(sender: type, **kwargs: object) -> None:
     reference_bump()
 
 
-def connect_reference_models() -> None:
-    """Bump the reference version on every save and delete of the models whose names the
-    cached pages print (called once, from CoreConfig.ready)."""
-    from core.models import Authority, Qualification, Series, Specialty, Unit, User
-    from workflow.models import Committee
-
-    for model in (User, Unit, Authority, Qualification, Specialty, Series, Committee):
+def connect_reference_models(*models: type[Model]) -> None:
+    """Bump the reference version on every save and delete of `models`, whose names the cached
+    pages print (CoreConfig.ready names the public ones, WorkflowConfig.ready the committees)."""
+    for model in models:
         uid = f"pagecache-{model.__name__}"
         post_save.connect(_reference_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_reference_changed, sender=model, dispatch_uid=uid + "-delete")
 
 
-def _state(request: HttpRequest, rows: QuerySet | None) -> tuple[object, ...]:
+def table_stamp(model: type[Model]) -> str:
+    """A scalar SQL expression that changes with every insert, update and delete of `model`'s
+    table (in the connection's schema): its row count and the sum of its rows' `xmin`, the
+    transaction that wrote each row version. For small tables (notices, offerings)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    return f"(SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) FROM {table})"  # noqa: S608
+
+
+def _state(
+    request: HttpRequest, rows: QuerySet | None, expressions: Sequence[str] = ()
+) -> tuple[object, ...]:
     """How many `rows` there are and when the last of them changed (`updated_at`), the reader's
-    unread notifications and the reference version: one round trip."""
+    unread notifications, the reference version and the values of the scalar SQL
+    `expressions`: one round trip."""
     user = request.user
     counted = "SELECT 0, NULL::timestamptz"
     params: list[object] = []
@@ -82,14 +90,16 @@ def _state(request: HttpRequest, rows: QuerySet | None) -> tuple[object, ...]:
         # `inner` is Django's compiled SQL; its values travel as parameters.
         counted = f"SELECT count(*), max(r.updated_at) FROM ({inner}) r"  # noqa: S608
         params.extend(inner_params)
+    # Only Django's compiled SQL and the callers' fixed expressions; values are parameters.
+    sql = (
+        "SELECT c.*, (SELECT count(*) FROM public.core_notification "  # noqa: S608
+        "WHERE recipient_id = %s AND read_at IS NULL), "
+        "(SELECT version FROM public.core_referenceversion WHERE id = 1)"
+        + "".join(f", {expression}" for expression in expressions)
+        + f" FROM ({counted}) c"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT c.*, (SELECT count(*) FROM public.core_notification "
-            "WHERE recipient_id = %s AND read_at IS NULL), "
-            "(SELECT version FROM public.core_referenceversion WHERE id = 1) "
-            f"FROM ({counted}) c",
-            [user.pk if user.is_authenticated else None, *params],
-        )
+        cursor.execute(sql, [user.pk if user.is_authenticated else None, *params])
         return tuple(cursor.fetchone())
 
 
@@ -115,6 +125,7 @@ def cached_page(
     render: Render,
     *,
     rows: QuerySet | None = None,
+    expressions: Sequence[str] = (),
     stamp: Hashable = (),
 ) -> HttpResponse:
     """The page `render` answers, from the cache when nothing it shows has changed.
@@ -122,11 +133,13 @@ def cached_page(
     `render(extra)` renders the page with `extra` added to its template context (the CSRF
     placeholder and the unread count already read). `rows`: a queryset of rows with an
     `updated_at` (saved on every change) that holds every row the page shows, and maybe more:
-    their count and latest change are part of the key. `stamp`: anything else the page
-    shows. The key holds everything else the page depends on (module docstring)."""
+    their count and latest change are part of the key. `expressions`: scalar SQL whose values
+    change whenever anything else the page shows does (`table_stamp`, the next moment a
+    time-dependent page changes), read in the same statement. `stamp`: anything else. The
+    key holds everything else the page depends on (module docstring)."""
     if not settings.PAGE_CACHE or request.method != "GET" or len(messages.get_messages(request)):
         return render({})
-    state = _state(request, rows)
+    state = _state(request, rows, expressions)
     key = _key(request, name, stamp, state)
     cache = caches[CACHE_ALIAS]
     html = cache.get(key)
