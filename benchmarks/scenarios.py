@@ -111,7 +111,7 @@ SCENARIOS: list[Scenario] = [
              control="control one-row", contains='name="offering"',
              what="新增申请书: the open offerings and the unit search"),
     Scenario("review page", ROUTED, REGION_HOST, "/review/{review_number}/", UNIT_SESSION,
-             control="control one-row", contains='data-testid="recommend"',
+             control="control one-row", contains='data-testid="return"',
              what="the review page of an application waiting at the busy unit, its first section"),
     Scenario("notifications page", ROUTED, REGION_HOST, "/notifications/", APPLICANT_SESSION,
              control="control one-row", contains='data-notification="',

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import caches
+from django.utils import timezone
 
 from core.caching.pages import CACHE_ALIAS, TOKEN_PLACEHOLDER
 from tests.support import client_for
@@ -172,3 +173,20 @@ def test_the_days_left_drop_when_their_moment_passes(catalog):  # noqa: F811
     while timezone.now() <= boundary:
         sleep(0.1)
     assert "距提交截止还有2天" in visitor.get("/").content.decode()
+
+
+def test_the_notifications_page_shows_a_new_or_read_notification_at_once(alice):
+    from core.models import Notification
+
+    client = client_for("urumqi")
+    client.force_login(alice)
+    Notification.objects.create(recipient=alice, region_code="urumqi", title="申请书已退回")
+    assert "申请书已退回" in client.get("/notifications/").content.decode()
+    assert 'class="notification unread"' in client.get("/notifications/").content.decode()
+    assert cached_pages() == 1
+    Notification.objects.create(recipient=alice, region_code="urumqi", title="单位已推荐")
+    assert "单位已推荐" in client.get("/notifications/").content.decode()
+    Notification.objects.filter(recipient=alice).update(read_at=timezone.now())
+    page = client.get("/notifications/").content.decode()
+    assert 'class="notification unread"' not in page
+    assert 'class="notification read"' in page
