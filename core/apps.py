@@ -9,10 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit  # noqa: F401  (connects the audit receivers)
-        from .caching.pages import connect_reference_models
-        from .models import Authority, Qualification, Series, Specialty, Unit, User
-
-        connect_reference_models(User, Unit, Authority, Qualification, Specialty, Series)
 
         post_migrate.connect(_schedule_heartbeat, sender=self)
 

@@ -7,8 +7,9 @@ the cache of the process, and renders again whenever anything the page shows may
 - the view's own `stamp`, read from the database on every request in one cheap indexed query
   (e.g. how many applications the reader sees and when the last of them changed: every change
   of an application saves its `updated_at`, in the transaction of the change);
-- the reference version (`ReferenceVersion`), bumped in the transaction of every change to
-  people, units, authorities, committees and the catalog, whose names the pages print;
+- the reference version (`ReferenceVersion`), bumped by triggers (core.caching.triggers) in
+  the transaction of every change to people, units, authorities, committees and the catalog,
+  whose names the pages print;
 - the reader (account, language, host) and the header's state: the unread notifications, the
   region list's version; and the page's full path (page number, filters).
 
@@ -26,7 +27,6 @@ from django.contrib import messages
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Model, QuerySet
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
@@ -35,37 +35,7 @@ from tenants.routing import REGION_MAP
 # Where a page's CSRF token goes, replaced by the reader's own on every answer.
 TOKEN_PLACEHOLDER = "pagecacheCSRFplaceholder" + "0" * 40
 CACHE_ALIAS = "pages"
-# User fields that no page prints: saving only these does not change the reference version.
-UNPRINTED_USER_FIELDS = frozenset(
-    {"last_login", "minutes_used", "last_seen_at", "session_generation", "password", "language"}
-)
-
 Render = Callable[[dict[str, object]], HttpResponse]
-
-
-def reference_bump() -> None:
-    """A name or label that cached pages print changed: part of this transaction."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO public.core_referenceversion (id, version) VALUES (1, 1) "
-            "ON CONFLICT (id) DO UPDATE SET version = core_referenceversion.version + 1"
-        )
-
-
-def _reference_changed(sender: type, **kwargs: object) -> None:
-    fields = kwargs.get("update_fields")
-    if sender.__name__ == "User" and fields and set(fields) <= UNPRINTED_USER_FIELDS:
-        return
-    reference_bump()
-
-
-def connect_reference_models(*models: type[Model]) -> None:
-    """Bump the reference version on every save and delete of `models`, whose names the cached
-    pages print (CoreConfig.ready names the public ones, WorkflowConfig.ready the committees)."""
-    for model in models:
-        uid = f"pagecache-{model.__name__}"
-        post_save.connect(_reference_changed, sender=model, dispatch_uid=uid)
-        post_delete.connect(_reference_changed, sender=model, dispatch_uid=uid + "-delete")
 
 
 def table_stamp(model: type[Model]) -> str:

@@ -190,3 +190,22 @@ def test_the_notifications_page_shows_a_new_or_read_notification_at_once(alice):
     page = client.get("/notifications/").content.decode()
     assert 'class="notification unread"' not in page
     assert 'class="notification read"' in page
+
+
+def test_a_call_opened_now_is_offered_on_the_new_application_page_at_once(catalog, alice):  # noqa: F811
+    from tests.workflow.conftest import open_offering
+
+    open_offering("urumqi", "school-teacher-chinese-intermediate", opens=-1, closes=10)
+    client = client_for("urumqi")
+    client.force_login(alice)
+    page = client.get("/applications/new/").content.decode()
+    assert "一级教师" in page
+    assert "高级教师" not in page
+    open_offering(
+        "urumqi",
+        "school-teacher-chinese-deputy-senior",
+        opens=-1,
+        closes=10,
+        committee_name="乌鲁木齐市高级职称评审委员会",
+    )
+    assert "高级教师" in client.get("/applications/new/").content.decode()
