@@ -3,7 +3,6 @@ change a person makes shows on the next request, and no reader ever gets another
 
 import re
 
-import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
@@ -16,13 +15,6 @@ from tests.workflow.test_review import (  # noqa: F401  (fixtures)
     at_unit,
     people,
 )
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    caches[CACHE_ALIAS].clear()
-    yield
-    caches[CACHE_ALIAS].clear()
 
 
 def cached_pages() -> int:
