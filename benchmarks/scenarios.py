@@ -51,13 +51,18 @@ def context_of(manifest: Mapping[str, object]) -> dict[str, str]:
         "user": str(manifest["one_row_username"]),
         "token": str(manifest["token"]),
         "unit_cookie": str(manifest.get("unit_cookie", "")),
+        "applicant_cookie": str(manifest.get("applicant_cookie", "")),
+        "editor_number": str(manifest.get("editor_number", "")),
+        "review_number": str(manifest.get("review_number", "")),
     }
 
 
 ONE_ROW = "/bench/users/{user}/"
 TOKEN = {"Authorization": "Token {token}"}
 UNIT_SESSION = {"Cookie": "{unit_cookie}"}
+APPLICANT_SESSION = {"Cookie": "{applicant_cookie}"}
 QUEUE_ROW = 'data-number="RSSQ'  # a row of the review queue's table: the page, and not empty
+SIGNED_IN = 'data-testid="user-name"'  # the header of a signed-in page
 
 SCENARIOS: list[Scenario] = [
     Scenario("control hello", CONTROL, PUBLIC_HOST, "/bench/hello/",
@@ -93,6 +98,27 @@ SCENARIOS: list[Scenario] = [
     Scenario("review query", ROUTED, REGION_HOST, "/review/all/?level=intermediate",
              UNIT_SESSION, control="control one-row", contains=QUEUE_ROW,
              what="申请书查询 of the same unit, filtered by level: a page of 50"),
+    Scenario("region home signed in", ROUTED, REGION_HOST, "/", APPLICANT_SESSION,
+             control="control one-row", contains=SIGNED_IN,
+             what="the same page for a signed-in applicant of the busy unit"),
+    Scenario("my applications page", ROUTED, REGION_HOST, "/applications/", APPLICANT_SESSION,
+             control="control one-row", contains='data-testid="application-card"',
+             what="我的申请书 of the same applicant: the cards of their applications"),
+    Scenario("editor", ROUTED, REGION_HOST, "/applications/{editor_number}/",
+             APPLICANT_SESSION, control="control one-row", contains='data-testid="save-section"',
+             what="编辑申请书 of the applicant's draft, its first section"),
+    Scenario("new application", ROUTED, REGION_HOST, "/applications/new/", APPLICANT_SESSION,
+             control="control one-row", contains='name="offering"',
+             what="新增申请书: the open offerings and the unit search"),
+    Scenario("review page", ROUTED, REGION_HOST, "/review/{review_number}/", UNIT_SESSION,
+             control="control one-row", contains='data-testid="return"',
+             what="the review page of an application waiting at the busy unit, its first section"),
+    Scenario("notifications page", ROUTED, REGION_HOST, "/notifications/", APPLICANT_SESSION,
+             control="control one-row", contains='data-notification="',
+             what="通知 of the applicant: a page of 50 of their 60 notifications"),
+    Scenario("notifications api", ROUTED, REGION_HOST, "/api/v1/notifications/",
+             APPLICANT_SESSION, control="control one-row", contains='"title":',
+             what="GET /api/v1/notifications/ of the same applicant (session)"),
     Scenario("unknown host", ROUTED, "nowhere.localhost", "/", expect=404,
              control="control hello", what="a host no region answers on: the plain 404"),
 ]  # fmt: skip

@@ -104,6 +104,7 @@ def seed(
     from django.db import connection
     from knox.models import AuthToken
 
+    from benchmarks.people import page_context
     from benchmarks.seeders import (
         Size,
         api_user,
@@ -150,6 +151,7 @@ def seed(
     admin = User.objects.get(username=unit_admin_username(QUEUE_REGION, 0))
     forget_cookie(old_cookie)
     cookie = login_cookie(admin)
+    pages = page_context(QUEUE_REGION, busy.pk, MANIFEST)  # the daily pages' scenarios
     with in_region(QUEUE_REGION):
         of_busy = Application.objects.filter(unit=busy)
         busy_unit = {
@@ -171,6 +173,7 @@ def seed(
         "api_applications": ApplicationIndex.objects.filter(applicant=program).count(),
         "busy_unit": busy_unit,
         "unit_cookie": cookie,
+        **pages,
     }
 
 

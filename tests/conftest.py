@@ -30,6 +30,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         bootstrap_regions()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with an empty page cache (core.caching.pages): its rows are rolled back
+    after each test, and a page another test rendered under other settings must not leak in."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def host_client():
     """`host_client("urumqi")` is a browser-like client on that region's host (or "public")."""

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.models import Authority, Series
-from workflow.models import Committee, Flow, NodeKind, Offering
+from workflow.models import Committee, Flow, NodeKind, Notice, Offering
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,24 @@ def committees_directory() -> tuple[list[Committee], dict[str, str]]:
 def application_flow_views(applications: list) -> dict[int, list[NodeView]]:
     """Each application's pinned flow, keyed by application id."""
     return _node_views([(a.pk, a.flow, a.offering.committee) for a in applications])
+
+
+def region_home_changes(moment: datetime) -> list[str]:
+    """What the region's home page (notices, open offerings with their days left, flows,
+    committees) shows at `moment` changes only with these SQL values (core.caching.pages): the
+    tables it reads, and the next moment at which time alone changes it — a scheduled notice
+    is published, an offering opens, or an open offering's days left drop by one (at its
+    closing time: it leaves the list)."""
+    from core.caching.pages import table_stamp
+
+    at = f"'{moment.isoformat()}'::timestamptz"  # a datetime's own text: nothing to escape
+    notice, offering = Notice._meta.db_table, Offering._meta.db_table
+    next_change = (  # table names and a datetime's isoformat only
+        "(SELECT least("  # noqa: S608
+        f"(SELECT min(published_at) FROM {notice} WHERE published_at > {at}), "
+        f"(SELECT min(opens_at) FROM {offering} WHERE is_active AND opens_at > {at}), "
+        f"(SELECT min(closes_at - floor(extract(epoch FROM closes_at - {at}) / 86400) "
+        f"* interval '1 day') FROM {offering} "
+        f"WHERE is_active AND opens_at <= {at} AND closes_at > {at})))"
+    )
+    return [*(table_stamp(m) for m in (Notice, Offering, Flow, Committee)), next_change]

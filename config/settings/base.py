@@ -188,6 +188,19 @@ LOGIN_REDIRECT_URL = "home"
 # Sessions live in the public schema. In production SESSION_COOKIE_DOMAIN may name the parent
 # domain; the signed hand-off (core.identity.handoff) works with or without it.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Rendered pages (core.caching.pages), in each process's memory: their keys hold version stamps
+# read from the database on every request, so no worker serves a page older than the data.
+# Entries of superseded versions are never read again and leave by age or when the cache is full.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": env_int("PAGE_CACHE_SECONDS", 600),
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000)},
+    },
+}
 SESSION_COOKIE_DOMAIN = env("SESSION_COOKIE_DOMAIN") or None
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True

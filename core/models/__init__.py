@@ -29,6 +29,7 @@ from .organizations import (
     UnitChangeRequest,
     UnitNature,
 )
+from .pagecache import ReferenceVersion
 from .recovery import AccountAppeal, AppealKind, SmsCode
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "Notification",
     "OrgKind",
     "Qualification",
+    "ReferenceVersion",
     "Role",
     "SectionForm",
     "Series",

@@ -125,6 +125,17 @@ def unread_count(user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
+def notifications_stamp(user: User) -> str:
+    """SQL whose value changes with every new, read or deleted notification of `user`: their
+    count and the sum of the rows' `xmin` (core.caching.pages keys the notifications page on
+    it)."""
+    recipient = int(user.pk)  # an integer: nothing to escape
+    return (
+        "(SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) "  # noqa: S608
+        f"FROM public.core_notification WHERE recipient_id = {recipient})"
+    )
+
+
 def notifications_for(user: User, *, limit: int | None = LIST_LIMIT) -> QuerySet[Notification]:
     """The user's notifications, newest first (all of them when `limit` is None)."""
     rows = Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")

@@ -12,7 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
-from core.notifications.delivery import access_notification, mark_read, notifications_for
+from core.caching.pages import cached_page
+from core.notifications.delivery import (
+    access_notification,
+    mark_read,
+    notifications_for,
+    notifications_stamp,
+)
 from core.views.auth import go_to_region
 from tenants.directory import PUBLIC_CODE
 from tenants.links import region_url
@@ -30,14 +36,20 @@ def _region_names() -> dict[str, str]:
 @login_required
 @require_GET
 def notifications_view(request: HttpRequest) -> HttpResponse:
-    page = Paginator(notifications_for(request.user, limit=None), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    names = _region_names()
-    for item in page:
-        item.url = region_url(request, item.region_code, item.link or "/")
-        item.region_name = names.get(item.region_code, item.region_code)
-    return render(request, "core/notifications.html", {"page_obj": page})
+    """The list, from the page cache while the reader's notifications are unchanged."""
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
+        page = Paginator(notifications_for(request.user, limit=None), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        names = _region_names()
+        for item in page:
+            item.url = region_url(request, item.region_code, item.link or "/")
+            item.region_name = names.get(item.region_code, item.region_code)
+        return render(request, "core/notifications.html", {"page_obj": page, **extra})
+
+    stamp = notifications_stamp(request.user)
+    return cached_page(request, "notifications", render_page, expressions=[stamp])
 
 
 @login_required

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import ACTING_ROLES, Answer, route_answer
 from core.application_index import with_positions
+from core.caching.pages import cached_page
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
 from core.files.blobs import (
@@ -49,7 +50,12 @@ from workflow.review import comments_by_section
 from workflow.reviewers import PAST_THE_FLOW
 from workflow.schema_forms import parse_section, render_section
 from workflow.sections import section_states, section_with_account
-from workflow.selectors import application_flow_views, flow_view, offerings_for
+from workflow.selectors import (
+    application_flow_views,
+    flow_view,
+    offerings_for,
+    region_home_changes,
+)
 from workflow.states import EDITABLE
 from workflow.transitions import allowed_actions, apply_transition
 
@@ -172,6 +178,9 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def new_application(request: HttpRequest) -> HttpResponse:
     _applicant_only(request)
+    # Before the form reads the open offerings: the page never shows an earlier moment than
+    # the one its cache key names.
+    moment = timezone.now()
     unit_search = request.GET.get("unit_q", "").strip()
     form = NewApplicationForm(
         request.POST or None, unit_search=unit_search or request.POST.get("unit_q", "")
@@ -193,6 +202,16 @@ def new_application(request: HttpRequest) -> HttpResponse:
                 messages.warning(request, advice.message)
             messages.success(request, _("申请书已新增，请逐栏填写并上传附件。"))
             return redirect("application-edit", number=application.number)
+    if request.method == "GET":
+        # The open offerings and the units found: from the page cache until the offerings,
+        # flows or committees change or one opens or closes (the home page's moments); units,
+        # people and catalog names are in the cache's reference version.
+        def render_page(extra: dict[str, object]) -> HttpResponse:
+            context = {"form": form, "unit_q": unit_search, **extra}
+            return render(request, "workflow/new_application.html", context)
+
+        changes = region_home_changes(moment)
+        return cached_page(request, "application-new", render_page, expressions=changes)
     return render(
         request,
         "workflow/new_application.html",

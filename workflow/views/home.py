@@ -2,33 +2,47 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from core.caching.pages import cached_page
 from core.files.blobs import blob_response, blob_sizes
 from core.identity.login_forms import LoginForm
 from core.models import Blob
 from workflow.models import Notice
-from workflow.selectors import committees_directory, flow_views, offerings_for
+from workflow.selectors import (
+    committees_directory,
+    flow_views,
+    offerings_for,
+    region_home_changes,
+)
 
 
 def region_home(request: HttpRequest) -> HttpResponse:
-    """A region's home page: notices, open offerings with deadlines, the committee directory."""
+    """A region's home page: notices, open offerings with deadlines, the committee directory.
+
+    Served from the page cache (core.caching.pages) until its tables change or time alone changes
+    it (workflow.selectors.region_home_changes); anonymous visitors share one copy."""
     now = timezone.now()
-    notices = Notice.objects.published()[:10]
-    offerings = list(offerings_for(open_only=True, moment=now)[:20])
-    committees, series_names = committees_directory()
-    form = None if request.user.is_authenticated else LoginForm(request)
-    return render(
-        request,
-        "workflow/region_home.html",
-        {
-            "notices": notices,
-            "form": form,
-            "now": now,
-            "offerings": [(o, (o.closes_at - now).days) for o in offerings],
-            "flows": flow_views(offerings),
-            "committees": committees,
-            "series_names": series_names,
-        },
-    )
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
+        notices = Notice.objects.published()[:10]
+        offerings = list(offerings_for(open_only=True, moment=now)[:20])
+        committees, series_names = committees_directory()
+        form = None if request.user.is_authenticated else LoginForm(request)
+        return render(
+            request,
+            "workflow/region_home.html",
+            {
+                "notices": notices,
+                "form": form,
+                "now": now,
+                "offerings": [(o, (o.closes_at - now).days) for o in offerings],
+                "flows": flow_views(offerings),
+                "committees": committees,
+                "series_names": series_names,
+                **extra,
+            },
+        )
+
+    return cached_page(request, "region-home", render_page, expressions=region_home_changes(now))
 
 
 def committees_page(request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,7 @@ from contextlib import nullcontext
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from core.access import READ_ONLY_ROLES, REVIEWER_ROLES, region_role_required
 from core.application_index import with_positions
+from core.caching.pages import cached_page
 from core.errors import ConflictError, error_messages
 from core.files.blobs import blob_response, blob_sizes
 from core.models import ApplicationIndex, AuditKind, Blob, Level, Role, User
@@ -89,7 +90,11 @@ def _filtered(request: HttpRequest) -> QuerySet[Application]:
 def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
     """申请书审核 (`waiting`) or 申请书查询 of the host's region; an authority's 申请书审核
     spans every region through the public index (workflow.reviewers.waiting_in_every_region),
-    each row linking to its region's host. 申请书查询 stays the host's region's."""
+    each row linking to its region's host. 申请书查询 stays the host's region's.
+
+    The host's region's pages come from the page cache (core.caching.pages) while none of the
+    applications the reader sees has changed: how many there are and the latest `updated_at`
+    (every change of an application saves it), one indexed query."""
     spanning = waiting_in_every_region(request.user) if waiting else None
     if spanning is not None:
         rows = _search(spanning, request.GET).select_related(
@@ -98,13 +103,25 @@ def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
         page = Paginator(rows.order_by("-updated_at", "number"), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-        cells = _index_rows(request, list(page.object_list))
-    else:
+        return _queue_response(
+            request, page, _index_rows(request, list(page.object_list)), {}, waiting=True
+        )
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
         queryset = _filtered(request)
         if waiting:
             queryset = waiting_for(request.user, queryset)
         page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
         cells = [_queue_row(request.user, a) for a in page.object_list]
+        return _queue_response(request, page, cells, extra, waiting=waiting)
+
+    name = "review-queue" if waiting else "review-query"
+    return cached_page(request, name, render_page, rows=applications_visible_to(request.user))
+
+
+def _queue_response(
+    request: HttpRequest, page: Page, cells: list[dict], extra: dict[str, object], *, waiting: bool
+) -> HttpResponse:
     unit = request.user.unit if request.user.role == Role.UNIT_ADMIN else None
     return render(
         request,
@@ -117,6 +134,7 @@ def _queue_page(request: HttpRequest, *, waiting: bool) -> HttpResponse:
             "levels": Level.choices,
             "statuses": Status.choices,
             "params": request.GET,
+            **extra,
         },
     )
 

@@ -1,0 +1,1 @@
+"""Caches of rendered pages (pages.py)."""
