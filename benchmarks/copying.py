@@ -63,7 +63,11 @@ def copy_models(rows: Sequence[models.Model]) -> None:
         for row, value in zip(missing, allocate_ids(model, len(missing)), strict=True):
             setattr(row, pk.attname, value)
     now = timezone.now()
-    stamped = [f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
+    stamped = [
+        f.attname
+        for f in fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
     for row in rows:
         for name in stamped:
             if getattr(row, name) is None:

@@ -46,9 +46,9 @@ def random_secret_key(length: int = 50) -> str:
     return "".join(secrets.choice(alphabet) for _ in range(length))
 
 
-def configure_django(url: str) -> None:
+def configure_django(url: str, settings_module: str = "config.settings.production") -> None:
     os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ.setdefault("DJANGO_SECRET_KEY", random_secret_key())
     os.environ.setdefault("LOG_LEVEL", "WARNING")

@@ -19,6 +19,7 @@ from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from benchmarks.copying import copy_models
 from core.access import REGION_BOUND_ROLES
 from core.catalog.forms import form_current
 from core.demo import DEMO_PASSWORD
@@ -36,7 +37,6 @@ from core.models import (
     UnitNature,
     User,
 )
-from benchmarks.copying import copy_models
 from tenants.crossing import in_region
 from tenants.models import Region
 from workflow.index import index_fields
