@@ -204,8 +204,10 @@ def _serve(
     with ThreadPoolExecutor(max_workers=pool) as executor:
         list(executor.map(lambda _n: warm(), range(pool * 3)))
         time.sleep(max(0.0, start_at - time.time()))
+        cpu = time.process_time()
         answers = list(executor.map(submit, jobs))
-    results.put(answers)  # type: ignore[attr-defined]
+        cpu = time.process_time() - cpu
+    results.put((answers, cpu))  # type: ignore[attr-defined]
 
 
 def round_once(url: str, distinct: int, racers: int, processes: int, pool: int) -> dict:
@@ -230,8 +232,12 @@ def round_once(url: str, distinct: int, racers: int, processes: int, pool: int) 
     ]
     for worker in workers:
         worker.start()
-    answers = [answer for _ in workers for answer in results.get(timeout=600)]
-    finished = time.time()
+    answers, cpu = [], 0.0
+    for _ in workers:
+        some, seconds = results.get(timeout=600)
+        answers.extend(some)
+        cpu += seconds
+    finished = max(time.time(), start_at)
     for worker in workers:
         worker.join()
     elapsed = finished - start_at
@@ -277,6 +283,8 @@ def round_once(url: str, distinct: int, racers: int, processes: int, pool: int) 
         "seconds": round(elapsed, 3),
         "transitions_per_s": round(transitions / elapsed, 1),
         "requests_per_s": round(len(answers) / elapsed, 1),
+        # Python's CPU in the client processes (Django, the ORM, the guards), per request.
+        "client_cpu_ms_per_request": round(cpu * 1000 / len(answers), 2),
         "latency_p50_ms": round(statistics.median(latencies), 1),
         "latency_p99_ms": round(latencies[round(0.99 * (len(latencies) - 1))], 1),
         "outcomes": outcomes,
@@ -342,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
         rounds.append(result)
         print(
             f"  round {n + 1}: {result['transitions']} transitions in {result['seconds']} s = "
-            f"{result['transitions_per_s']}/s, outcomes {result['outcomes']}, "
+            f"{result['transitions_per_s']}/s, {result['client_cpu_ms_per_request']} ms CPU "
+            f"a request, outcomes {result['outcomes']}, "
             f"{'ok' if result['ok'] else 'FAILED ' + str(result['checks'])}",
             flush=True,
         )
