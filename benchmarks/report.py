@@ -179,3 +179,18 @@ def write(document: dict[str, object], *paths: Path) -> None:
     for path in paths:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text + "\n", encoding="utf-8")
+
+
+# Sections of results/latest.json that other benchmarks write (benchmarks.scale, .contention,
+# .regions): a harness run replaces its own figures and keeps these.
+OTHER_SECTIONS = ("scale", "contention", "regions")
+
+
+def keeping_other_sections(document: dict[str, object], path: Path) -> dict[str, object]:
+    """`document` plus the other benchmarks' sections of the JSON file at `path`, if any."""
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return document
+    kept = {key: previous[key] for key in OTHER_SECTIONS if key in previous}
+    return {**document, **kept}

@@ -20,7 +20,7 @@ from . import locust_driver, wrk
 from . import simultaneous as side_by_side
 from .database import NoDatabaseUrlError, base_url, bench_url, database_name
 from .measure import Driver, Measurement, attribute, wait_until_quiet
-from .report import Result, as_json, compare, table, write
+from .report import Result, as_json, compare, keeping_other_sections, table, write
 from .scenarios import (
     CONTROL,
     PUBLIC_HOST,
@@ -311,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         "side_by_side": side_by_side.as_json(paired),
     }
     stamp = started_at.strftime("%Y%m%d-%H%M%S")
-    write(document, RESULTS / "latest.json", RESULTS / f"run-{stamp}.json")
+    write(document, RESULTS / f"run-{stamp}.json")
+    write(keeping_other_sections(document, RESULTS / "latest.json"), RESULTS / "latest.json")
     return verdict(results, paired, strict=args.strict)
 
 

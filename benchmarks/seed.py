@@ -46,9 +46,9 @@ def random_secret_key(length: int = 50) -> str:
     return "".join(secrets.choice(alphabet) for _ in range(length))
 
 
-def configure_django(url: str) -> None:
+def configure_django(url: str, settings_module: str = "config.settings.production") -> None:
     os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ.setdefault("DJANGO_SECRET_KEY", random_secret_key())
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -97,7 +97,11 @@ def forget_cookie(cookie: str | None) -> None:
 
 
 def seed(
-    users: int, notices: int, applications: int = 0, old_cookie: str | None = None
+    users: int,
+    notices: int,
+    applications: int = 0,
+    old_cookie: str | None = None,
+    busy_cap: int | None = None,
 ) -> dict[str, object]:
     """Migrate, create the regions and top up every table; what the harness needs to know."""
     from django.core.management import call_command
@@ -121,7 +125,7 @@ def seed(
     from workflow.models import Application
     from workflow.states import Status
 
-    size = Size(users=users, notices=notices, applications=applications)
+    size = Size(users=users, notices=notices, applications=applications, busy_cap=busy_cap)
     size.check()
     timings: dict[str, float] = {}
     started = time.monotonic()
@@ -138,7 +142,7 @@ def seed(
     _token, token_key = AuthToken.objects.create(user=program, expiry=None)
     created: dict[str, int] = {}
     totals: dict[str, int] = {}
-    for seeder in seeders():
+    for seeder in seeders(size):
         created[seeder.label] = sum(seeder.top_up(region, size) for region in regions)
         totals[seeder.label] = sum(seeder.count(region) for region in regions)
         mark = _step(seeder.label, mark, timings)
@@ -196,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_APPLICATIONS,
         help="applications per region, most of them at the region's first unit",
     )
+    parser.add_argument(
+        "--busy-cap",
+        type=int,
+        help="most applications at a region's first unit (default: 4 applicants in 5 work there)",
+    )
     parser.add_argument("--manifest", type=Path, default=MANIFEST)
     parser.add_argument("--fresh", action="store_true", help="drop and recreate the database")
     args = parser.parse_args(argv)
@@ -215,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.seeders import SeedError
 
     try:
-        manifest = seed(args.users, args.notices, args.applications, _old_cookie(args))
+        manifest = seed(
+            args.users, args.notices, args.applications, _old_cookie(args), args.busy_cap
+        )
     except SeedError as error:
         print(f"seed: {error}", file=sys.stderr, flush=True)
         return 2

@@ -19,6 +19,7 @@ from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from benchmarks.copying import copy_models
 from core.access import REGION_BOUND_ROLES
 from core.catalog.forms import form_current
 from core.demo import DEMO_PASSWORD
@@ -27,6 +28,8 @@ from core.models import (
     ApplicationIndex,
     Authority,
     AuthorityKind,
+    Notification,
+    OrgKind,
     Qualification,
     Role,
     SectionForm,
@@ -37,7 +40,15 @@ from core.models import (
 from tenants.crossing import in_region
 from tenants.models import Region
 from workflow.index import index_fields
-from workflow.models import Application, Committee, Notice, Offering, SectionEntry
+from workflow.models import (
+    Application,
+    Committee,
+    NodeKind,
+    Notice,
+    Offering,
+    SectionEntry,
+    TransitionRecord,
+)
 from workflow.setup import DEFAULT_FLOW, committee_save, offering_save
 from workflow.states import Status
 from workflow.transitions import UNIT_SECTION
@@ -45,6 +56,7 @@ from workflow.transitions import UNIT_SECTION
 SHARED = "shared"  # the row lives in the public schema
 REGION = "region"  # the row lives in the region's own schema
 BATCH = 2000
+APPLICATION_BATCH = 10_000
 
 API_USERNAME = "bench-api"  # the token account; it also owns applications in API_REGIONS regions
 API_REGIONS = 5
@@ -93,6 +105,7 @@ class Size:
     users: int  # accounts per region
     notices: int  # notices per region
     applications: int = 0  # applications per region
+    busy_cap: int | None = None  # most applications at a region's first unit (None: 4 in 5)
 
     @property
     def units(self) -> int:
@@ -127,15 +140,16 @@ class Seeder:
     target: Callable[[Size], int]
     fill: Fill
     of_region: Callable[[Region], Q] = lambda region: Q()
+    batch: int = BATCH  # rows per fill (and transaction)
 
     def top_up(self, region: Region, size: Size) -> int:
         """Create the missing rows of this region; the number created."""
         with self._schema(region):
             have = self.model.objects.filter(self.of_region(region)).count()
             want = self.target(size)
-            for start in range(have, want, BATCH):
+            for start in range(have, want, self.batch):
                 with transaction.atomic():
-                    self.fill(region, range(start, min(start + BATCH, want)))
+                    self.fill(region, range(start, min(start + self.batch, want)))
             return max(0, want - have)
 
     def count(self, region: Region) -> int:
@@ -147,11 +161,10 @@ class Seeder:
 
 
 def each(make: Callable[[Region, int], models.Model]) -> Fill:
-    """A fill that builds row n with `make(region, n)` and bulk-creates the batch."""
+    """A fill that builds row n with `make(region, n)` and COPYs the batch in."""
 
     def fill(region: Region, numbers: range) -> None:
-        rows = [make(region, n) for n in numbers]
-        type(rows[0]).objects.bulk_create(rows)
+        copy_models([make(region, n) for n in numbers])
 
     return fill
 
@@ -352,6 +365,7 @@ class _Region:
 
     applicants: list[int]  # seeded applicants, in username order
     api_user: int
+    names: dict[int, str]  # every applicant's name, by id
     units: list[int]  # in credit-code order: units[0] is the busy one
     authority: Authority
     offerings: dict[tuple[int, str], Offering]  # by (years back, qualification code)
@@ -371,18 +385,25 @@ def slot(a: int, r: int) -> tuple[int, str]:
 
 
 class ApplicationFiller:
-    """Applications of a region with their rows of the public index, by bulk_create.
+    """Applications of a region with what the pages read of them, written by COPY: the
+    application, its row of the public index (series, level, name and times included), the
+    unit's recommendation once past the unit, the applicant's submit in the history and the
+    notification of it.
 
-    Applicant a's r-th application is `slot(a, r)`; people work at the region's first unit four
-    times in five. The first applications go to every applicant once, then a second each, and
-    so on, skipping (applicant, qualification, year) already taken, so a top-up never collides
-    with the index's once-a-year constraint whatever the number of accounts. In the first
-    API_REGIONS regions `bench-api` also applies, for a different qualification or year in each.
-    Numbers come from the public sequence, one round trip per batch.
+    Applicant a's r-th application is `slot(a, r)`; each applicant applies ROUNDS times before
+    the next one starts. People work at the region's first unit four times in five until it
+    holds `Size.busy_cap` applications (no limit by default). Applications already made
+    (applicant, qualification, year) are skipped, so a top-up never collides with the index's
+    once-a-year constraint whatever the number of accounts. In the first API_REGIONS regions
+    `bench-api` also applies, for a different qualification or year in each. Numbers come from
+    the public sequence, one round trip per batch.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, size: Size) -> None:
+        self.size = size
         self.regions: dict[str, _Region] = {}
+        self.taken: dict[str, set[tuple[int, int, int]]] = {}
+        self.walks: dict[str, Iterator[tuple[int, int, int, int]]] = {}
 
     def __call__(self, region: Region, numbers: range) -> None:
         context = self._context(region)
@@ -402,7 +423,11 @@ class ApplicationFiller:
             status, node = buckets[zlib.crc32(f"{a}:{r}".encode()) % len(buckets)]
             submitted = status != Status.DRAFT
             past_unit = status in PAST_UNIT or (node or 0) > 0
-            when = now if back == 0 else offering.closes_at - timedelta(days=a % 30)
+            when = (
+                now - timedelta(minutes=(a * ROUNDS + r) % 20_000)
+                if back == 0
+                else offering.closes_at - timedelta(days=a % 30)
+            )
             applications.append(
                 Application(
                     number=f"RSSQ{value:08d}",
@@ -423,25 +448,69 @@ class ApplicationFiller:
                         Status.REJECTED: REJECTED_OPINION,
                     }.get(status, ""),
                     submitted_at=when if submitted else None,
+                    created_at=when - timedelta(days=2),
+                    updated_at=when,
                 )
             )
-        Application.objects.bulk_create(applications)
-        ApplicationIndex.objects.bulk_create(
+        copy_models(applications)
+        copy_models(
             [
                 ApplicationIndex(
                     number=application.number,
                     region=region,
-                    updated_at=application.submitted_at or now,
+                    updated_at=application.updated_at,
+                    series_id=application.qualification.specialty.series_id,
+                    level=application.qualification.level,
+                    applicant_name=context.names[application.applicant_id][:64],
+                    created_at=application.created_at,
+                    waiting_since=application.updated_at,
                     **index_fields(application),
                 )
                 for application in applications
             ]
         )
-        SectionEntry.objects.bulk_create(
+        copy_models(
             [
-                SectionEntry(application=application, key=UNIT_SECTION, data=RECOMMENDATION)
+                SectionEntry(
+                    application_id=application.pk,
+                    key=UNIT_SECTION,
+                    data=RECOMMENDATION,
+                    updated_at=application.updated_at,
+                )
                 for application in applications
                 if application.recommending_unit_id is not None
+            ]
+        )
+        submitted = [a for a in applications if a.submitted_at is not None]
+        copy_models(
+            [
+                TransitionRecord(
+                    application_id=application.pk,
+                    action="submit",
+                    actor_id=application.applicant_id,
+                    org_kind=OrgKind.APPLICANT,
+                    org_id=application.applicant_id,
+                    from_status=Status.DRAFT,
+                    to_status=Status.IN_REVIEW,
+                    to_node_index=0,
+                    to_node_kind=NodeKind.BASE_UNIT,
+                    created_at=application.submitted_at,
+                )
+                for application in submitted
+            ]
+        )
+        copy_models(
+            [
+                Notification(
+                    recipient_id=application.applicant_id,
+                    region_code=region.schema_name,
+                    title=f"申请书{application.number}已提交",
+                    body=f"您的申请书{application.number}已提交至基层工作单位审核。",
+                    link=f"/applications/{application.number}/",
+                    created_at=application.submitted_at,
+                    read_at=application.submitted_at if application.year < now.year else None,
+                )
+                for application in submitted
             ]
         )
 
@@ -449,15 +518,21 @@ class ApplicationFiller:
         self, region: Region, context: _Region, count: int
     ) -> list[tuple[int, int, int, int]]:
         """The next `count` (applicant, a, r, unit) not yet applied for."""
-        taken = set(Application.objects.values_list("applicant_id", "qualification_id", "year"))
+        code = region.schema_name
+        if code not in self.taken:
+            self.taken[code] = set(
+                Application.objects.values_list("applicant_id", "qualification_id", "year")
+            )
+            self.walks[code] = self._walk(region, context)
+        taken = self.taken[code]
         qualifications = {
             o.qualification.code: o.qualification_id for o in context.offerings.values()
         }
         year = timezone.localdate().year
         picked: list[tuple[int, int, int, int]] = []
-        for applicant, a, r, unit in self._walk(region, context):
-            back, code = slot(a, r)
-            key = (applicant, qualifications[code], year - back)
+        for applicant, a, r, unit in self.walks[code]:
+            back, code_ = slot(a, r)
+            key = (applicant, qualifications[code_], year - back)
             if key in taken:
                 continue
             taken.add(key)
@@ -470,16 +545,18 @@ class ApplicationFiller:
             "(raise --users or lower --applications)"
         )
 
-    @staticmethod
-    def _walk(region: Region, context: _Region) -> Iterator[tuple[int, int, int, int]]:
+    def _walk(self, region: Region, context: _Region) -> Iterator[tuple[int, int, int, int]]:
         place = region.sort_order - 1
         if place < API_REGIONS:
             yield context.api_user, place, place, context.units[0]
         others = context.units[1:]
-        for r in range(ROUNDS):
-            for a, applicant in enumerate(context.applicants):
-                busy = a % 5 < BUSY_SHARE
-                unit = context.units[0] if busy else others[(a // 5) % len(others)]
+        busy_people = None if self.size.busy_cap is None else -(-self.size.busy_cap // ROUNDS)
+        for a, applicant in enumerate(context.applicants):
+            busy = a % 5 < BUSY_SHARE
+            if busy and busy_people is not None:
+                busy = (a // 5) * BUSY_SHARE + a % 5 < busy_people
+            unit = context.units[0] if busy else others[(a // 5) % len(others)]
+            for r in range(ROUNDS):
                 yield applicant, a, r, unit
 
     def _context(self, region: Region) -> _Region:
@@ -489,13 +566,18 @@ class ApplicationFiller:
                 "committee", "flow", "qualification__specialty__series"
             )
             year = timezone.localdate().year
+            people = list(
+                User.objects.filter(
+                    Q(username__startswith=f"bench-{code}-", role=Role.APPLICANT)
+                    | Q(username=API_USERNAME)
+                )
+                .order_by("username")
+                .values_list("pk", "username", "name")
+            )
             self.regions[code] = _Region(
-                applicants=list(
-                    User.objects.filter(username__startswith=f"bench-{code}-", role=Role.APPLICANT)
-                    .order_by("username")
-                    .values_list("pk", flat=True)
-                ),
-                api_user=User.objects.get(username=API_USERNAME).pk,
+                applicants=[pk for pk, login, _ in people if login != API_USERNAME],
+                api_user=next(pk for pk, login, _ in people if login == API_USERNAME),
+                names={pk: name for pk, _, name in people},
                 units=list(
                     Unit.objects.filter(region=region)
                     .order_by("credit_code")
@@ -510,7 +592,7 @@ class ApplicationFiller:
         return self.regions[code]
 
 
-def seeders() -> list[Seeder]:
+def seeders(size: Size) -> list[Seeder]:
     """Every table the benchmark fills, in the order they are filled."""
     # One Argon2 hash for every account: hashing 30,000 passwords would take minutes.
     password_hash = make_password(DEMO_PASSWORD)
@@ -548,7 +630,8 @@ def seeders() -> list[Seeder]:
             Application,
             REGION,
             lambda size: size.applications,
-            ApplicationFiller(),
+            ApplicationFiller(size),
+            batch=APPLICATION_BATCH,
         ),
     ]
 
