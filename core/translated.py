@@ -50,3 +50,106 @@ def localized(obj: Any, field: str, language: str | None = None) -> str:
             return value
     return source
 
+
+# Section forms (JSON Schemas) carry their translations beside each text: `title_en`,
+# `title_ug`, `description_en`, ... and, for an `enum` of strings, `enum_en`/`enum_ug` lists
+# of the same length with the options' labels. The stored values (the `enum` itself) stay
+# Chinese: they are what applications hold.
+FORM_TEXTS = ("title", "description")
+TRANSLATION_KEYS = frozenset(
+    f"{key}_{suffix}" for key in (*FORM_TEXTS, "enum") for suffix in SUFFIXES.values()
+)
+
+
+def schema_text(schema: Any, key: str, language: str | None = None) -> str:
+    """A schema's `title` or `description` in the reader's language ("" when it has none)."""
+    if not isinstance(schema, dict):
+        return ""
+    source = schema.get(key)
+    if not isinstance(source, str):
+        return ""
+    return pick(source, {s: schema.get(f"{key}_{s}") for s in SUFFIXES.values()}, language)
+
+
+def option_label(schema: Any, value: Any, language: str | None = None) -> str:
+    """The label of one `enum` option in the reader's language (the value itself otherwise)."""
+    suffix = language_suffix(language)
+    if suffix and isinstance(schema, dict):
+        options, labels = schema.get("enum"), schema.get(f"enum_{suffix}")
+        if isinstance(options, list) and isinstance(labels, list) and len(labels) == len(options):
+            for option, label in zip(options, labels, strict=True):
+                if option == value and isinstance(label, str) and label:
+                    return label
+    return str(value)
+
+
+def without_translations(node: Any) -> Any:
+    """A form definition with every translation removed: what a form *is*, for comparing
+    versions (translating a form does not make a new version of it)."""
+    if isinstance(node, dict):
+        return {k: without_translations(v) for k, v in node.items() if k not in TRANSLATION_KEYS}
+    if isinstance(node, list):
+        return [without_translations(v) for v in node]
+    return node
+
+
+Glossary = dict[tuple[str, str], str]
+
+
+def form_glossary(*definitions: Any) -> Glossary:
+    """(Chinese text, column suffix) -> translation, from every translated text and option of
+    the given form definitions (the data files)."""
+    glossary: Glossary = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key in FORM_TEXTS:
+                for suffix in SUFFIXES.values():
+                    source, value = node.get(key), node.get(f"{key}_{suffix}")
+                    if isinstance(source, str) and isinstance(value, str) and value:
+                        glossary.setdefault((source, suffix), value)
+            options = node.get("enum")
+            for suffix in SUFFIXES.values():
+                labels = node.get(f"enum_{suffix}")
+                if isinstance(options, list) and isinstance(labels, list):
+                    for option, label in zip(options, labels, strict=False):
+                        if isinstance(option, str) and isinstance(label, str) and label:
+                            glossary.setdefault((option, suffix), label)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for definition in definitions:
+        walk(definition)
+    return glossary
+
+
+def translate_form(node: Any, glossary: Glossary) -> Any:
+    """`node` (a form definition) with the translations it lacks filled in from `glossary`;
+    translations it has are kept."""
+    if isinstance(node, list):
+        return [translate_form(v, glossary) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: translate_form(v, glossary) for k, v in node.items()}
+    for suffix in SUFFIXES.values():
+        for key in FORM_TEXTS:
+            source = out.get(key)
+            if (
+                isinstance(source, str)
+                and not out.get(f"{key}_{suffix}")
+                and (source, suffix) in glossary
+            ):
+                out[f"{key}_{suffix}"] = glossary[(source, suffix)]
+        options = out.get("enum")
+        if (
+            isinstance(options, list)
+            and options
+            and all(isinstance(o, str) for o in options)
+            and not out.get(f"enum_{suffix}")
+            and all((o, suffix) in glossary for o in options)
+        ):
+            out[f"enum_{suffix}"] = [glossary[(o, suffix)] for o in options]
+    return out

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from core.catalog.forms import form_current, form_validate_section
 from core.errors import ConflictError
 from core.models import ApplicationIndex, SectionForm
+from core.translated import without_translations
 from tenants.crossing import copy_rows, current_region_code, in_region
 from tenants.models import Region
 from workflow.models import (
@@ -89,7 +90,9 @@ def carry_plan(
         plan.titles[key] = old.get(key, {}).get("title", key)
         there = new.get(key)
         fits = there is not None and (
-            there.get("schema") == old.get(key, {}).get("schema")
+            # The same form whatever its translations.
+            without_translations(there.get("schema"))
+            == without_translations(old.get(key, {}).get("schema"))
             or (key in entries and not form_validate_section(new_form, key, entries[key]))
         )
         (plan.carried if fits else plan.set_aside).append(key)

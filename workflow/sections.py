@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from core.catalog.forms import form_validate_section, section_complete, section_min_attachments
 from core.identity.validators import birth_date_from_id_card
 from core.models import SectionForm, User
+from core.translated import schema_text
 from workflow.models import Application, Attachment, SectionEntry
 
 FROM_ACCOUNT_KEY = "x-from-account"
@@ -65,7 +66,7 @@ def _state(
     data = data if saved else {}
     return SectionState(
         key=key,
-        title=section["title"],
+        title=schema_text(section, "title") or key,
         filled_by=section.get("filled_by", "applicant"),
         schema=section["schema"],
         data=data,

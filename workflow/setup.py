@@ -49,9 +49,14 @@ def committee_save(
     contacts: list[dict],
     reviews: list[dict],
     committee: Committee | None = None,
+    name_en: str = "",
+    name_ug: str = "",
 ) -> Committee:
+    """Create or change a committee. Its English and Uyghur names are optional: readers of
+    those languages see the Chinese name until they are given."""
     target = committee or Committee()
     target.name, target.address = name.strip(), address.strip()
+    target.name_en, target.name_ug = name_en.strip(), name_ug.strip()
     target.contacts = [
         {"name": c.get("name", "").strip(), "phone": c.get("phone", "").strip()}
         for c in contacts
