@@ -40,6 +40,25 @@ def pick(source: str, translations: dict[str, Any] | None, language: str | None 
     return source
 
 
+def localized_row(row: dict[str, Any], field: str, language: str | None = None) -> str:
+    """Like `localized`, for a `.values()` row that selected `field`, `field_en`, `field_ug`."""
+    suffix = language_suffix(language)
+    if suffix and row.get(f"{field}_{suffix}"):
+        return row[f"{field}_{suffix}"]
+    return row.get(field) or ""
+
+
+def localized_column(field: str, language: str | None = None) -> Any:
+    """A query expression: the column `field` in the reader's language, else the Chinese."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Coalesce, NullIf
+
+    suffix = language_suffix(language)
+    if not suffix:
+        return F(field)
+    return Coalesce(NullIf(F(f"{field}_{suffix}"), Value("")), F(field))
+
+
 def localized(obj: Any, field: str, language: str | None = None) -> str:
     """The value of `obj.<field>` in the reader's language, falling back to Chinese."""
     source = getattr(obj, field) or ""

@@ -285,7 +285,7 @@ def moved_conflict(number: str) -> ConflictError | None:
     if row is None or row.region.schema_name == current_region_code():
         return None
     return ConflictError(
-        _("申请书已更改资格到%(region)s，请到%(region)s办理。") % {"region": row.region.name},
+        _("申请书已更改资格到%(region)s，请到%(region)s办理。") % {"region": row.region.local_name},
         code="requalified",
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from core.files.blobs import blob_store
 from core.models import LEVEL_ORDER, Authority, Level, Qualification, Series, User
 from tenants.crossing import current_region_code
+from workflow.index import index_committee_names
 from workflow.models import Committee, Flow, NodeKind, Notice, Offering
 
 DEFAULT_FLOW = [
@@ -66,6 +67,8 @@ def committee_save(
     if Committee.objects.filter(name=target.name).exclude(pk=target.pk).exists():
         raise ValidationError({"name": [_("本地区已有同名评审委员会。")]})
     target.save()
+    if committee is not None:
+        index_committee_names(target)
     return target
 
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.catalog.ordering import form_sections
-from core.translated import localized
+from core.translated import localized, schema_text
 
 
 class Level(models.TextChoices):
@@ -150,6 +150,13 @@ class SectionForm(models.Model):
         return f"{self.key} v{self.version}"
 
     @property
+    def local_title(self) -> str:
+        """The form's title in the reader's language (its translations live in the definition:
+        the title itself is the version's column)."""
+        definition = self.definition if isinstance(self.definition, dict) else {}
+        return schema_text({**definition, "title": self.title}, "title")
+
+    @property
     def sections(self) -> list[dict]:
         """The sections with each schema's fields in the order of the form file (PostgreSQL's
         jsonb does not keep key order; the stored `x-order` lists restore it)."""
@@ -173,4 +180,4 @@ class ConditionSet(models.Model):
         ordering = ["series__sort_order", "level"]
 
     def __str__(self) -> str:
-        return f"{self.series.name} {self.get_level_display()}"
+        return f"{self.series.local_name} {self.get_level_display()}"

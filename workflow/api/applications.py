@@ -53,6 +53,9 @@ class ApplicationRow(serializers.Serializer):
     current_node = serializers.SerializerMethodField()
     unit = serializers.CharField(source="unit.name")
     committee = serializers.CharField(source="offering.committee.name")
+    committee_label = serializers.CharField(
+        source="offering.committee.local_name", help_text="committee in the reader's language"
+    )
     closes_at = serializers.DateTimeField(source="offering.closes_at")
     submission_count = serializers.IntegerField()
     applicant = serializers.CharField(source="applicant.display_name")

@@ -61,7 +61,7 @@ class _UnitSelect(forms.Select):
 
 
 def _unit_label(unit: Unit) -> str:
-    label = f"{unit.name}（{unit.region.name}）"
+    label = f"{unit.name}（{unit.region.local_name}）"
     if not unit.is_complete:
         label += " — " + _("单位信息未完善，暂不能选择")
     return label
@@ -85,9 +85,10 @@ class NewApplicationForm(forms.Form):
         offerings = offerings_for(open_only=True)
         self.fields["offering"].queryset = offerings
         self.fields["offering"].label_from_instance = lambda o: (
-            f"{o.qualification.specialty.series.name} / {o.qualification.specialty.name} / "
-            f"[{o.qualification.get_level_display()}] {o.qualification.name}"
-            f" — {o.committee.name}，{timezone.localtime(o.closes_at):%Y-%m-%d} 截止"
+            f"{o.qualification.specialty.series.local_name} / "
+            f"{o.qualification.specialty.local_name} / "
+            f"[{o.qualification.get_level_display()}] {o.qualification.local_name}"
+            f" — {o.committee.local_name}，{timezone.localtime(o.closes_at):%Y-%m-%d} 截止"
         )
         units = Unit.objects.select_related("region")
         if unit_search:

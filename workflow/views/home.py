@@ -6,7 +6,7 @@ from core.files.blobs import blob_response
 from core.identity.login_forms import LoginForm
 from core.models import Blob
 from workflow.models import Notice
-from workflow.selectors import committees_directory, flow_views, offerings_for
+from workflow.selectors import committees_directory, flow_views, offerings_for, series_labels
 
 
 def region_home(request: HttpRequest) -> HttpResponse:
@@ -14,7 +14,7 @@ def region_home(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     notices = Notice.objects.published()[:10]
     offerings = list(offerings_for(open_only=True, moment=now)[:20])
-    committees, series_names = committees_directory()
+    committees, series = committees_directory()
     form = None if request.user.is_authenticated else LoginForm(request)
     return render(
         request,
@@ -26,18 +26,18 @@ def region_home(request: HttpRequest) -> HttpResponse:
             "offerings": [(o, (o.closes_at - now).days) for o in offerings],
             "flows": flow_views(offerings),
             "committees": committees,
-            "series_names": series_names,
+            "series_names": series_labels(series),
         },
     )
 
 
 def committees_page(request: HttpRequest) -> HttpResponse:
     """联系评审委员会目录 (manual, 其他常见问题 (1))."""
-    committees, series_names = committees_directory()
+    committees, series = committees_directory()
     return render(
         request,
         "workflow/committees.html",
-        {"committees": committees, "series_names": series_names},
+        {"committees": committees, "series_names": series_labels(series)},
     )
 
 
