@@ -25,6 +25,7 @@ class SectionState:
     attachments: list[Attachment] = field(default_factory=list)
     min_attachments: int = 0
     complete: bool = False
+    label: str = ""  # the title in the reader's language (`title` is the form's Chinese)
 
 
 def section_states(
@@ -66,7 +67,8 @@ def _state(
     data = data if saved else {}
     return SectionState(
         key=key,
-        title=schema_text(section, "title") or key,
+        title=section["title"],
+        label=schema_text(section, "title") or key,
         filled_by=section.get("filled_by", "applicant"),
         schema=section["schema"],
         data=data,
@@ -78,9 +80,9 @@ def _state(
 
 
 def incomplete_sections(application: Application) -> list[str]:
-    """Titles of the applicant's sections that are not complete yet."""
+    """Titles of the applicant's sections that are not complete yet, in the reader's language."""
     return [
-        state.title
+        state.label
         for state in section_states(application)
         if state.filled_by == "applicant" and not state.complete
     ]

@@ -103,11 +103,22 @@ def qualification_edit(request: HttpRequest, pk: int) -> HttpResponse:
     qualification = get_object_or_404(
         Qualification.objects.select_related("specialty__series"), pk=pk
     )
-    form = QualificationRenameForm(request.POST or None, initial={"name": qualification.name})
+    form = QualificationRenameForm(
+        request.POST or None,
+        initial={
+            "name": qualification.name,
+            "name_en": qualification.name_en,
+            "name_ug": qualification.name_ug,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             qualification_rename(
-                qualification=qualification, name=form.cleaned_data["name"], actor=request.user
+                qualification=qualification,
+                name=form.cleaned_data["name"],
+                name_en=form.cleaned_data["name_en"],
+                name_ug=form.cleaned_data["name_ug"],
+                actor=request.user,
             )
         except ValidationError as error:
             form.add_service_errors(error)

@@ -96,6 +96,7 @@ def application_detail(application: Application, user) -> dict:
             {
                 "key": s.key,
                 "title": s.title,
+                "label": s.label,
                 "filled_by": s.filled_by,
                 "schema": s.schema,
                 "data": s.data,

@@ -251,7 +251,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             ),
             "submissions": submissions(application, timezone.now()),
             "actions": allowed_actions(request.user, application),
-            "missing": [s.title for s in states if s.filled_by == "applicant" and not s.complete],
+            "missing": [s.label for s in states if s.filled_by == "applicant" and not s.complete],
             "condition_set": condition_set,
             "advice": advice,
             "history": history_rows(application),
