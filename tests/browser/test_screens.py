@@ -48,12 +48,17 @@ def cast(django_db_setup, django_db_blocker):
             "central": demo_account(f"scr-x-{tag}", "自治区职称办", Role.CENTRAL_OFFICE),
         }
         offering = open_offering(REGION, committee_name=f"博州中小学教师评审委员会{tag}")
+        # What people typed stays as typed; a committee nobody translated reads in Chinese.
+        # (Earlier runs' committees and authorities, kept by --reuse-db, differ in the tag.)
         cast_names = [
             *(person.name for person in people.values()),
             unit.name,
             unit.short_name,
-            f"博州教育局{tag}",
-            offering.committee.name,  # a committee nobody translated reads in Chinese
+            "博乐市第",
+            "博州教育局",
+            "博州中小学教师评审委员会",
+            "人民路1号",
+            "阿不都",
         ]
         with in_region(REGION):
             CommitteeStaff.objects.create(committee=offering.committee, user=people["committee"])
@@ -67,10 +72,18 @@ def cast(django_db_setup, django_db_blocker):
 CJK = re.compile(r"[\u3400-\u9fff]+")
 
 
+# The main content without what is marked as Chinese (quoted policy texts, lang="zh-Hans").
+MAIN_TEXT = """() => {
+  const main = document.querySelector("main").cloneNode(true);
+  main.querySelectorAll("[lang^=zh]").forEach(element => element.remove());
+  return main.textContent;
+}"""
+
+
 def untranslated_text(page, names: list[str]) -> list[str]:
     """Runs of Chinese left in the main content once people's, units' and other typed names
     are taken out: an English page's frame and data are English."""
-    text = page.inner_text("main")
+    text = page.evaluate(MAIN_TEXT)
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "")
     return CJK.findall(text)
@@ -176,7 +189,7 @@ def test_no_main_page_scrolls_sideways_on_a_phone_or_a_desktop(
     assert overflowing == []
     assert two_row_headers == []
     assert inaccessible == []
-    assert chinese == []
+    assert chinese == [], "\n".join(map(str, chinese))
 
 
 def test_the_desktop_header_is_one_row_and_the_phone_header_folds_into_a_menu(

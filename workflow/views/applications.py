@@ -88,7 +88,12 @@ class NewApplicationForm(forms.Form):
             f"{o.qualification.specialty.series.local_name} / "
             f"{o.qualification.specialty.local_name} / "
             f"[{o.qualification.get_level_display()}] {o.qualification.local_name}"
-            f" — {o.committee.local_name}，{timezone.localtime(o.closes_at):%Y-%m-%d} 截止"
+            + " — "
+            + _("%(committee)s，%(date)s截止")
+            % {
+                "committee": o.committee.local_name,
+                "date": f"{timezone.localtime(o.closes_at):%Y-%m-%d}",
+            }
         )
         units = Unit.objects.select_related("region")
         if unit_search:
