@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from core.models import LEVEL_ORDER, ApplicationIndex, Authority, OrgKind, Series, Unit
 from core.models.applications import Status
-from core.translated import localized_column
 from oversight.filters import funnel_statuses, reached
 from tenants.routing import REGION_MAP
+from tenants.translated import localized_column
 from workflow.models import NodeKind
 
 TREND_WEEKS = 12

@@ -23,7 +23,6 @@ from core.files.blobs import private_file_response
 from core.identity.validators import mask_id_card_number
 from core.models import ApplicationIndex, AuditEvent, AuditKind, Role
 from core.models.applications import Status
-from core.translated import localized_row
 from oversight import charts, figures
 from oversight.exports import (
     CONTENT_TYPES,
@@ -36,6 +35,7 @@ from oversight.filters import ListFilter, Scope, apply
 from oversight.models import ExportFormat
 from tenants.links import region_url
 from tenants.routing import REGION_MAP
+from tenants.translated import localized_row
 from workflow.models import NodeKind, Offering
 
 PAGE_SIZE = 50

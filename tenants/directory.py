@@ -25,7 +25,7 @@ class RegionSpec:
     name: str
     full_name: str
     is_south_four: bool = False
-    # The names in English and Uyghur as they are officially written (core.translated).
+    # The names in English and Uyghur as they are officially written (tenants.translated).
     name_en: str = ""
     full_name_en: str = ""
     name_ug: str = ""

@@ -4,9 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from core.translated import localized
-
 from .directory import PUBLIC_CODE
+from .translated import localized
 
 
 class RegionQuerySet(models.QuerySet):

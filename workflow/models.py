@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.translated import localized
+from tenants.translated import localized
 from workflow.states import Status
 
 

@@ -32,9 +32,9 @@ from django.utils.translation import gettext as _
 from core.catalog.forms import form_current, form_validate_section
 from core.errors import ConflictError
 from core.models import ApplicationIndex, SectionForm
-from core.translated import without_translations
 from tenants.crossing import copy_rows, current_region_code, in_region
 from tenants.models import Region
+from tenants.translated import without_translations
 from workflow.models import (
     Application,
     Attachment,

@@ -39,7 +39,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 
-from core.translated import option_label, schema_text
+from tenants.translated import option_label, schema_text
 
 WHOLE_SECTION_KEYS = ("", "__all__")
 DELETE = "__delete"

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from core.catalog.forms import form_validate_section, section_complete, section_min_attachments
 from core.identity.validators import birth_date_from_id_card
 from core.models import SectionForm, User
-from core.translated import schema_text
+from tenants.translated import schema_text
 from workflow.models import Application, Attachment, SectionEntry
 
 FROM_ACCOUNT_KEY = "x-from-account"

@@ -15,7 +15,7 @@ from core.catalog.forms import form_current, form_version
 from core.catalog.manage import GRADE_LABELS
 from core.catalog.ordering import form_sections
 from core.models import Qualification, SectionForm, Series, Specialty
-from core.translated import schema_text
+from tenants.translated import schema_text
 
 
 class QualificationOutput(serializers.Serializer):

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from core.translated import Glossary, form_glossary, language_suffix
+from tenants.translated import Glossary, form_glossary, language_suffix
 
 CATALOG_DIR = Path(__file__).resolve().parent
 FORMS_DIR = CATALOG_DIR.parent.parent / "workflow" / "forms"

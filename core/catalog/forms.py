@@ -31,7 +31,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from core.catalog.ordering import form_sections
 from core.identity.validators import validate_id_card_number
 from core.models import SectionForm
-from core.translated import option_label, schema_text
+from tenants.translated import option_label, schema_text
 
 WHOLE_SECTION = "__all__"
 ENUM_LISTED_UP_TO = 6  # name the allowed values when there are this few

@@ -4,10 +4,13 @@
   level follow the file; rows the file no longer lists are marked inactive, never deleted
   (applications and offerings point at them). Rows the central office changed (closed, opened,
   renamed or created in the catalog pages: `edited_by_office`) are the office's: the file
-  neither updates nor deactivates them.
+  neither updates nor deactivates them, only gives them English and Uyghur names they lack
+  while the office has not renamed them. Names carry `name_en`/`name_ug` (tenants.translated).
 - `workflow/forms/<key>.json` → SectionForm. A form version, once stored, never changes: when
   the file's version already exists with another definition, the file is stored as the next
-  free version and a warning is logged.
+  free version and a warning is logged. Translations (`title_en`, `enum_ug`, ...) are not the
+  form: a file differing from a stored version only in them updates that version in place,
+  and every stored version gets the translations it lacks from the files.
 - `conditions.json` → ConditionSet, one row per (series, level, grade, specialty groups). The
   file replaces a row unless the central office edited it after the file's version (an edit
   raises the row's version above the file's).
@@ -26,7 +29,7 @@ from django.db import connection, models, transaction
 from core.catalog.data import _FORM_KEY, FORMS_DIR, load_catalog, load_conditions, load_form
 from core.catalog.ordering import definition_for_storage
 from core.models import ConditionSet, Qualification, SectionForm, Series, Specialty
-from core.translated import Glossary, form_glossary, translate_form, without_translations
+from tenants.translated import Glossary, form_glossary, translate_form, without_translations
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +41,7 @@ FORM_HEADER = ("key", "version", "title")
 
 Counts = dict[str, int]
 
-# Columns holding a translation of a catalog name (core.translated).
+# Columns holding a translation of a catalog name (tenants.translated).
 _TRANSLATION_SUFFIXES = ("_en", "_ug")
 
 

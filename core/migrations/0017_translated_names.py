@@ -41,7 +41,7 @@ def translate_forms(apps, schema_editor):
     """Stored form versions get the translations of the texts and options the form files
     translate (the Chinese, and so every application's data, is untouched)."""
     from core.catalog.data import FORMS_DIR
-    from core.translated import form_glossary, translate_form
+    from tenants.translated import form_glossary, translate_form
 
     documents = [json.loads(path.read_text("utf-8")) for path in sorted(FORMS_DIR.glob("*.json"))]
     glossary = form_glossary(*documents)

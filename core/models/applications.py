@@ -9,7 +9,7 @@ qualification only once a year.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.translated import localized
+from tenants.translated import localized
 
 
 class Status(models.TextChoices):
@@ -44,7 +44,7 @@ class ApplicationIndex(models.Model):
     # The committee's id in the region's schema, and its name as data (not a translated label).
     committee_id = models.PositiveIntegerField(_("评审委员会"), null=True)
     committee_name = models.CharField(_("评审委员会名称"), max_length=128)
-    # The committee's English and Uyghur names (core.translated): the index is read without
+    # The committee's English and Uyghur names (tenants.translated): the index is read without
     # entering the region, so it carries them beside the Chinese.
     committee_name_en = models.CharField(max_length=128, blank=True, db_default="")
     committee_name_ug = models.CharField(max_length=128, blank=True, db_default="")

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.catalog.ordering import form_sections
-from core.translated import localized, schema_text
+from tenants.translated import localized, pick, schema_text
 
 
 class Level(models.TextChoices):
@@ -152,7 +152,10 @@ class SectionForm(models.Model):
     @property
     def local_title(self) -> str:
         """The form's title in the reader's language (its translations live in the definition:
-        the title itself is the version's column)."""
+        the title itself is the version's column). A list that deferred the definition
+        annotates `title_en`/`title_ug` instead (core.views.central.form_list)."""
+        if "definition" in self.get_deferred_fields():
+            return pick(self.title, {s: getattr(self, f"title_{s}", None) for s in ("en", "ug")})
         definition = self.definition if isinstance(self.definition, dict) else {}
         return schema_text({**definition, "title": self.title}, "title")
 

@@ -6,6 +6,7 @@ import json
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Prefetch
+from django.db.models.fields.json import KeyTextTransform
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -176,8 +177,13 @@ def _catalog_url() -> str:
 
 @central_only
 def form_list(request: HttpRequest) -> HttpResponse:
-    versions = SectionForm.objects.order_by("key", "-version").only(
-        "key", "version", "title", "created_at"
+    versions = (
+        SectionForm.objects.order_by("key", "-version")
+        .only("key", "version", "title", "created_at")
+        .annotate(
+            title_en=KeyTextTransform("title_en", "definition"),
+            title_ug=KeyTextTransform("title_ug", "definition"),
+        )
     )
     forms_by_key: dict[str, dict] = {}
     for version in versions:

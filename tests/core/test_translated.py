@@ -8,7 +8,8 @@ from django.utils import translation
 
 from core.catalog.data import load_catalog, load_form
 from core.catalog.sync import form_keys_on_disk
-from core.translated import (
+from tenants.directory import PUBLIC_NAMES, REGIONS
+from tenants.translated import (
     form_glossary,
     localized,
     option_label,
@@ -16,7 +17,6 @@ from core.translated import (
     translate_form,
     without_translations,
 )
-from tenants.directory import PUBLIC_NAMES, REGIONS
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 ARABIC = re.compile(r"[\u0600-\u06ff]")

@@ -1,5 +1,8 @@
 """Data in the reader's language: names stored in Chinese with English and Uyghur beside them.
 
+(It lives in the bottom layer, tenants, so that the regions' own names and every app above
+read data the same way.)
+
 Catalog names, region names, committee names and section forms are data, not messages of the
 code, so gettext cannot translate them. Each translated column `x` of a model has two
 siblings, `x_en` and `x_ug` (blank when nobody translated it); `x` itself stays the Chinese
