@@ -19,6 +19,6 @@ def with_positions(rows: Iterable[ApplicationIndex]) -> list[ApplicationIndex]:
             authority = authorities.get(row.waiting_org_id)
             name = authority.name if authority else ""
         elif row.waiting_org_kind == OrgKind.COMMITTEE:
-            name = row.committee_name
+            name = row.committee_label
         row.position = name or row.status_label
     return rows

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -89,7 +89,7 @@ def _header() -> list[str]:
 
 
 def _lines(rows) -> Iterator[list[str]]:
-    regions = {r.pk: r.name for r in REGION_MAP.regions()}
+    regions = {r.pk: r.local_name for r in REGION_MAP.regions()}
     statuses = dict(Status.choices)
     levels = dict(Level.choices)
     kinds = dict(NodeKind.choices)
@@ -104,8 +104,8 @@ def _lines(rows) -> Iterator[list[str]]:
             row.applicant_name,
             mask_id_card_number(row.applicant.id_card_number or ""),
             row.unit.name,
-            row.series.name if row.series else "",
-            row.qualification.name,
+            row.series.local_name if row.series else "",
+            row.qualification.local_name,
             str(levels.get(row.level, row.level)),
             str(row.year),
             str(statuses.get(row.status, row.status)),
@@ -127,7 +127,9 @@ def export_run(job_id: int) -> str:
     if job is None or job.status == ExportStatus.DONE:
         return ""
     try:
-        return _write(job)
+        # Headers, regions, series and qualifications in the requester's language.
+        with translation.override(job.requested_by.language or settings.LANGUAGE_CODE):
+            return _write(job)
     except Exception as error:
         ExportJob.objects.filter(pk=job.pk).update(
             status=ExportStatus.FAILED, error=str(error)[:300]

@@ -14,6 +14,7 @@ from core.models import LEVEL_ORDER, ApplicationIndex, Authority, OrgKind, Serie
 from core.models.applications import Status
 from oversight.filters import funnel_statuses, reached
 from tenants.routing import REGION_MAP
+from tenants.translated import localized_column
 from workflow.models import NodeKind
 
 TREND_WEEKS = 12
@@ -86,7 +87,7 @@ def region_status(counted: Counts) -> Table:
     """Applications by region × status (the regions that have any)."""
     regions = {r.pk: r for r in REGION_MAP.regions()}
     table = Table(
-        rows=[(r.schema_name, r.name) for r in regions.values()],
+        rows=[(r.schema_name, r.local_name) for r in regions.values()],
         columns=[(s.value, str(s.label)) for s in Status],
     )
     for region_id, status, _series, _level, n in counted:
@@ -103,7 +104,7 @@ def series_level(counted: Counts) -> Table:
     names = Series.objects.in_bulk({c[2] for c in counted if c[2] is not None})
     ordered = sorted(names.values(), key=lambda s: (s.sort_order, s.code))
     table = Table(
-        rows=[(s.code, s.name) for s in ordered],
+        rows=[(s.code, s.local_name) for s in ordered],
         columns=[(level.value, str(level.label)) for level in LEVEL_ORDER],
     )
     for _region, _status, series_id, level, n in counted:
@@ -192,7 +193,7 @@ def oldest_holders(rows: QuerySet[ApplicationIndex], now: datetime | None = None
             region_id=OuterRef("region_id"),
         )
         .order_by()
-        .values("committee_name")[:1]
+        .values(committee_label=localized_column("committee_name"))[:1]
     )
     grouped = list(
         rows.filter(status=Status.IN_REVIEW)

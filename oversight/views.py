@@ -36,6 +36,7 @@ from oversight.filters import ListFilter, Scope, apply
 from oversight.models import ExportFormat
 from tenants.links import region_url
 from tenants.routing import REGION_MAP
+from tenants.translated import localized_row
 from workflow.models import NodeKind, Offering
 
 PAGE_SIZE = 50
@@ -158,7 +159,7 @@ def _list_rows(request: HttpRequest, rows: list[ApplicationIndex]) -> list[dict]
     return [
         {
             "number": row.number,
-            "region": row.region.name,
+            "region": row.region.local_name,
             "applicant": row.applicant_name,
             "id_number": mask_id_card_number(row.applicant.id_card_number or ""),
             "unit": row.unit.name,
@@ -242,19 +243,21 @@ def region_statistics(request: HttpRequest) -> HttpResponse:
         filter=~Q(status__in=[Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.REJECTED]),
     )
     committees = list(
-        rows.values("committee_id", "committee_name")
+        rows.values("committee_id", "committee_name", "committee_name_en", "committee_name_ug")
         .annotate(total=Count("*"), in_review=in_review, passed=passed)
         .order_by("committee_name")
     )
     offerings = list(
         rows.exclude(offering_id=None)
-        .values("offering_id", "committee_name")
+        .values("offering_id", "committee_name", "committee_name_en", "committee_name_ug")
         .annotate(total=Count("*"), in_review=in_review, passed=passed)
         .order_by("committee_name", "offering_id")
     )
     names = Offering.objects.select_related("qualification").in_bulk(
         [o["offering_id"] for o in offerings]
     )
+    for row in (*committees, *offerings):
+        row["committee_name"] = localized_row(row, "committee_name")
     for row in committees:
         row["link"] = _link(
             "region-admin-applications", {"year": year, "committee": row["committee_id"]}

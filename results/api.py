@@ -32,6 +32,7 @@ class PublicityOutput(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     committee = serializers.CharField()
+    committee_label = serializers.CharField(help_text="committee in the reader's language")
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
     people = PublicityPersonOutput(many=True)
@@ -53,6 +54,7 @@ class PublicityListApi(APIView):
                     "id": p.pk,
                     "title": p.title,
                     "committee": p.committee.name,
+                    "committee_label": p.committee.local_name,
                     "starts_on": p.starts_on,
                     "ends_on": p.ends_on,
                     "people": rows[p.pk],

@@ -13,6 +13,8 @@ class RegionOutput(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     full_name = serializers.CharField()
+    label = serializers.CharField(help_text="name in the reader's language (Accept-Language)")
+    full_label = serializers.CharField(help_text="full_name in the reader's language")
     is_south_four = serializers.BooleanField()
     url = serializers.URLField()
 
@@ -29,6 +31,8 @@ class RegionListApi(APIView):
                 "code": r.schema_name,
                 "name": r.name,
                 "full_name": r.full_name,
+                "label": r.local_name,
+                "full_label": r.local_full_name,
                 "is_south_four": r.is_south_four,
                 "url": region_url(request, r.schema_name),
             }

@@ -35,11 +35,11 @@ def region_url(request: HttpRequest | None, code: str, path: str = "/") -> str:
 
 
 def region_choices(request: HttpRequest | None) -> list[RegionChoice]:
-    """The region selector: the 15 regions, 自治区 first."""
+    """The region selector: the 15 regions, 自治区 first, named in the reader's language."""
     return [
         RegionChoice(
             region.schema_name,
-            region.name,
+            region.local_name,
             region_url(request, region.schema_name),
             region.is_south_four,
         )

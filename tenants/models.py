@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
 from .directory import PUBLIC_CODE
+from .translated import localized
 
 
 class RegionQuerySet(models.QuerySet):
@@ -18,6 +19,10 @@ class Region(TenantMixin):
 
     name = models.CharField(_("名称"), max_length=64)
     full_name = models.CharField(_("全称"), max_length=128, blank=True)
+    name_en = models.CharField(_("名称（英文）"), max_length=64, blank=True, default="")
+    name_ug = models.CharField(_("名称（维吾尔文）"), max_length=64, blank=True, default="")
+    full_name_en = models.CharField(_("全称（英文）"), max_length=128, blank=True, default="")
+    full_name_ug = models.CharField(_("全称（维吾尔文）"), max_length=128, blank=True, default="")
     is_south_four = models.BooleanField(
         _("南疆四地州"),
         default=False,
@@ -37,7 +42,17 @@ class Region(TenantMixin):
         ordering = ["sort_order", "schema_name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language (Chinese when untranslated)."""
+        return localized(self, "name")
+
+    @property
+    def local_full_name(self) -> str:
+        """The full name in the reader's language (Chinese when untranslated)."""
+        return localized(self, "full_name")
 
     @property
     def code(self) -> str:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .directory import PUBLIC_CODE, REGIONS, RegionSpec
+from .directory import PUBLIC_CODE, PUBLIC_NAMES, REGIONS, RegionSpec
 from .models import Domain, Region
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9]{1,30}$")
@@ -23,11 +23,7 @@ def ensure_public_site() -> Region:
     """The public schema's tenant row and the base domain (idempotent)."""
     public, _created = Region.objects.get_or_create(
         schema_name=PUBLIC_CODE,
-        defaults={
-            "name": "新疆职称管理平台",
-            "full_name": "新疆专业技术人员职称管理平台",
-            "sort_order": 0,
-        },
+        defaults={**PUBLIC_NAMES, "sort_order": 0},
     )
     _ensure_primary_domain(public, settings.BASE_DOMAIN)
     return public
@@ -40,11 +36,14 @@ def region_create(
     full_name: str = "",
     is_south_four: bool = False,
     sort_order: int | None = None,
+    translations: dict[str, str] | None = None,
 ) -> Region:
     """Create (or update) one region: its schema with every region migration, and its host.
 
     Idempotent: running it again updates the names and flag and keeps the schema.
+    `translations` carries the English and Uyghur names (`name_en`, `full_name_ug`, ...).
     """
+    translations = dict(translations or {})
     if not CODE_PATTERN.match(code) or code in RESERVED_CODES:
         raise ValidationError(
             _("地区代码必须是 2–31 位小写字母或数字，以字母开头，且不能是保留字：%(code)s")
@@ -63,18 +62,20 @@ def region_create(
             full_name=full_name or name,
             is_south_four=is_south_four,
             sort_order=sort_order,
+            **translations,
         )
         region.save()
     else:
-        changed = (region.name, region.full_name, region.is_south_four, region.sort_order) != (
-            name,
-            full_name or name,
-            is_south_four,
-            sort_order,
-        )
-        if changed:
-            region.name, region.full_name = name, full_name or name
-            region.is_south_four, region.sort_order = is_south_four, sort_order
+        wanted = {
+            "name": name,
+            "full_name": full_name or name,
+            "is_south_four": is_south_four,
+            "sort_order": sort_order,
+            **translations,
+        }
+        if any(getattr(region, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(region, field, value)
             region.save()
         region.create_schema(check_if_exists=True)
     _ensure_primary_domain(region, region_host(code))
@@ -91,6 +92,7 @@ def bootstrap_regions(specs: tuple[RegionSpec, ...] = REGIONS) -> list[Region]:
             full_name=spec.full_name,
             is_south_four=spec.is_south_four,
             sort_order=position,
+            translations=spec.translations(),
         )
         for position, spec in enumerate(specs, start=1)
     ]

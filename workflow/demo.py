@@ -17,15 +17,30 @@ TEACHER_LEVELS = ["junior", "intermediate"]
 SENIOR_LEVELS = ["junior", "intermediate", "deputy_senior", "senior"]
 
 
-def _committee(name: str, address: str, contact: str, phone: str, reviews: list[dict]) -> Committee:
+def _named(region_name: str, rest: str) -> str:
+    """A committee's translated name, or blank (read in Chinese) when the region has none."""
+    return f"{region_name} {rest}" if region_name else ""
+
+
+def _committee(
+    names: tuple[str, str, str], address: str, contact: str, phone: str, reviews: list[dict]
+) -> Committee:
+    """The committee named (Chinese, English, Uyghur); names it in English and Uyghur if an
+    earlier run left those blank."""
+    name, name_en, name_ug = names
     committee, _created = Committee.objects.get_or_create(
         name=name,
         defaults={
+            "name_en": name_en,
+            "name_ug": name_ug,
             "address": address,
             "contacts": [{"name": contact, "phone": phone}],
             "reviews": reviews,
         },
     )
+    if not committee.name_en and not committee.name_ug:
+        committee.name_en, committee.name_ug = name_en, name_ug
+        committee.save(update_fields=["name_en", "name_ug"])
     return committee
 
 
@@ -67,13 +82,22 @@ def demo_region_setup(
     region_code: str,
     region_name: str,
     authority: Authority,
+    region_name_en: str = "",
+    region_name_ug: str = "",
     is_autonomous_region: bool,
     staff: User | None = None,
 ) -> list[Offering]:
     """Idempotent: the committees, offerings and a notice of one region (run inside it)."""
     levels = SENIOR_LEVELS if is_autonomous_region else TEACHER_LEVELS
     teachers = _committee(
-        f"{region_name}中小学教师职称评审委员会",
+        (
+            f"{region_name}中小学教师职称评审委员会",
+            _named(region_name_en, "Primary and Secondary School Teachers Title Review Committee"),
+            _named(
+                region_name_ug,
+                "ئوتتۇرا-باشلانغۇچ مەكتەپ ئوقۇتقۇچىلىرى كەسپىي ئۇنۋان باھالاش كومىتېتى",
+            ),
+        ),
         f"{region_name}人民路1号 教育局3楼",
         "阿不都",
         "0991-3000001",
@@ -83,7 +107,11 @@ def demo_region_setup(
         ],
     )
     health = _committee(
-        f"{region_name}卫生系列职称评审委员会",
+        (
+            f"{region_name}卫生系列职称评审委员会",
+            _named(region_name_en, "Health Title Review Committee"),
+            _named(region_name_ug, "سەھىيە كەسپىي ئۇنۋان باھالاش كومىتېتى"),
+        ),
         f"{region_name}健康路9号 卫健委5楼",
         "玛依拉",
         "0991-3000002",
@@ -166,6 +194,8 @@ def load_demo() -> list[User]:
                 demo_region_setup(
                     region_code=region.schema_name,
                     region_name=region.name,
+                    region_name_en=region.name_en,
+                    region_name_ug=region.name_ug,
                     authority=people[1].authority,
                     is_autonomous_region=region.schema_name == AUTONOMOUS_REGION_CODE,
                     staff=staff,

@@ -15,6 +15,18 @@ def _level_choices() -> list[tuple[str, str]]:
 
 class CommitteeForm(ServiceErrorsMixin, forms.Form):
     name = forms.CharField(label=_("名称"), max_length=128)
+    name_en = forms.CharField(
+        label=_("英文名称"),
+        max_length=128,
+        required=False,
+        help_text=_("可不填：英文读者看到中文名称。"),
+    )
+    name_ug = forms.CharField(
+        label=_("维吾尔文名称"),
+        max_length=128,
+        required=False,
+        help_text=_("可不填：维吾尔文读者看到中文名称。"),
+    )
     address = forms.CharField(label=_("地址"), max_length=200)
     contacts = forms.CharField(
         label=_("联系人及电话"),
@@ -28,7 +40,7 @@ class CommitteeForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reviews"].choices = [
-            (f"{series.code}:{level}", f"{series.name} · {label}")
+            (f"{series.code}:{level}", f"{series.local_name} · {label}")
             for series in Series.objects.filter(is_active=True)
             for level, label in _level_choices()
         ]
@@ -52,6 +64,8 @@ class CommitteeForm(ServiceErrorsMixin, forms.Form):
     def initial_for(committee: Committee) -> dict:
         return {
             "name": committee.name,
+            "name_en": committee.name_en,
+            "name_ug": committee.name_ug,
             "address": committee.address,
             "contacts": "\n".join(f"{c['name']} {c['phone']}" for c in committee.contacts),
             "reviews": [
@@ -116,7 +130,8 @@ class OfferingForm(ServiceErrorsMixin, forms.Form):
             is_active=True
         ).select_related("specialty__series")
         self.fields["qualification"].label_from_instance = lambda q: (
-            f"{q.specialty.series.name}/{q.specialty.name}/{q.name}（{Level(q.level).label}）"
+            f"{q.specialty.series.local_name}/{q.specialty.local_name}/{q.local_name}"
+            f"（{Level(q.level).label}）"
         )
         authorities = Authority.objects.filter(
             region__schema_name=current_region_code(), is_active=True

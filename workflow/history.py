@@ -41,7 +41,10 @@ def organization_names(application: Application, keys: Iterable[OrgKey]) -> dict
     names: dict[OrgKey, str] = {}
     for kind, pk in keys:
         row = tables.get(kind, {}).get(pk)
-        names[(kind, pk)] = row.name if row is not None else str(OrgKind(kind).label)
+        if row is None:
+            names[(kind, pk)] = str(OrgKind(kind).label)
+        else:  # committees are named in the reader's language; units and authorities as typed
+            names[(kind, pk)] = row.local_name if kind == OrgKind.COMMITTEE else row.name
     return names
 
 
@@ -78,7 +81,10 @@ def history_rows(application: Application) -> list[HistoryRow]:
                 flow=SimpleNamespace(nodes=r.details["from_flow"]),
                 offering=SimpleNamespace(
                     committee_id=r.details.get("from_committee"),
-                    committee=SimpleNamespace(name=r.details.get("from_committee_name", "")),
+                    committee=SimpleNamespace(
+                        name=r.details.get("from_committee_name", ""),
+                        local_name=r.details.get("from_committee_name", ""),
+                    ),
                 ),
             )
     terms.reverse()
@@ -91,7 +97,7 @@ def history_rows(application: Application) -> list[HistoryRow]:
             actor = str(SystemActor(r.system_actor).label) if r.system_actor else _("系统")
         organization = names[(r.org_kind, r.org_id)]
         if at is not application and r.org_kind == OrgKind.COMMITTEE:
-            organization = at.offering.committee.name
+            organization = at.offering.committee.local_name
         if r.org_kind == OrgKind.APPLICANT:
             organization = str(OrgKind.APPLICANT.label)
         rows.append(

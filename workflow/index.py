@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.models import ApplicationIndex, Qualification
 from tenants.crossing import current_region
-from workflow.models import Application
+from workflow.models import Application, Committee
 from workflow.nodes import node_kind_at, waiting_org
 
 
@@ -23,6 +23,8 @@ def index_fields(application: Application) -> dict[str, Any]:
         "year": application.year,
         "committee_id": application.offering.committee_id,
         "committee_name": application.offering.committee.name,
+        "committee_name_en": application.offering.committee.name_en,
+        "committee_name_ug": application.offering.committee.name_ug,
         "offering_id": application.offering_id,
         "status": application.status,
         "node_index": application.current_node if at_node else None,
@@ -79,3 +81,15 @@ def _index_write(application: Application) -> ApplicationIndex:
     row.updated_at = now
     row.save(force_insert=new)
     return row
+
+
+def index_committee_names(committee: Committee) -> int:
+    """After a committee is renamed or translated: the index rows of this region naming it
+    take its names (the index is read without entering the region)."""
+    return ApplicationIndex.objects.filter(
+        region=current_region(), committee_id=committee.pk
+    ).update(
+        committee_name=committee.name,
+        committee_name_en=committee.name_en,
+        committee_name_ug=committee.name_ug,
+    )

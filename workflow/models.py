@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tenants.translated import localized
 from workflow.states import Status
 
 
@@ -42,6 +43,8 @@ class Committee(models.Model):
     """评审委员会: who reviews which series and levels in this region, and how to reach them."""
 
     name = models.CharField(_("名称"), max_length=128, unique=True)
+    name_en = models.CharField(_("名称（英文）"), max_length=128, blank=True, default="")
+    name_ug = models.CharField(_("名称（维吾尔文）"), max_length=128, blank=True, default="")
     address = models.CharField(_("地址"), max_length=200, blank=True)
     # [{"name": "...", "phone": "..."}]: the directory of manual (1).
     contacts = models.JSONField(_("联系人"), default=list, blank=True)
@@ -57,7 +60,12 @@ class Committee(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The committee's name in the reader's language (Chinese when untranslated)."""
+        return localized(self, "name")
 
     def reviews_level(self, series_code: str, level: str) -> bool:
         return any(

@@ -53,7 +53,7 @@ def position_label(application: Application, status: str, index: int | None) -> 
     if node["kind"] == NodeKind.AUTHORITY:
         return node.get("name", "") or str(NodeKind.AUTHORITY.label)
     if node["kind"] == NodeKind.COMMITTEE:
-        return application.offering.committee.name
+        return application.offering.committee.local_name
     return str(NodeKind(node["kind"]).label)
 
 

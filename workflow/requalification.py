@@ -34,6 +34,7 @@ from core.errors import ConflictError
 from core.models import ApplicationIndex, SectionForm
 from tenants.crossing import copy_rows, current_region_code, in_region
 from tenants.models import Region
+from tenants.translated import without_translations
 from workflow.models import (
     Application,
     Attachment,
@@ -89,7 +90,9 @@ def carry_plan(
         plan.titles[key] = old.get(key, {}).get("title", key)
         there = new.get(key)
         fits = there is not None and (
-            there.get("schema") == old.get(key, {}).get("schema")
+            # The same form whatever its translations.
+            without_translations(there.get("schema"))
+            == without_translations(old.get(key, {}).get("schema"))
             or (key in entries and not form_validate_section(new_form, key, entries[key]))
         )
         (plan.carried if fits else plan.set_aside).append(key)
@@ -282,7 +285,7 @@ def moved_conflict(number: str) -> ConflictError | None:
     if row is None or row.region.schema_name == current_region_code():
         return None
     return ConflictError(
-        _("申请书已更改资格到%(region)s，请到%(region)s办理。") % {"region": row.region.name},
+        _("申请书已更改资格到%(region)s，请到%(region)s办理。") % {"region": row.region.local_name},
         code="requalified",
     )
 

@@ -39,6 +39,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 
+from tenants.translated import option_label, schema_text
+
 WHOLE_SECTION_KEYS = ("", "__all__")
 DELETE = "__delete"
 TEXTAREA_OVER = 200  # strings that may be longer than this get a <textarea>
@@ -182,6 +184,8 @@ def _display(schema: Mapping[str, Any], value: Any) -> str:
     """A stored value as a reader sees it (read-only pages)."""
     if isinstance(value, bool):
         return _("是") if value else _("否")
+    if isinstance(value, str) and _options(schema) is not None:
+        return option_label(schema, value)
     return _text(value)
 
 
@@ -219,8 +223,7 @@ def _join(parent: str, name: str | int) -> str:
 
 
 def _label_text(schema: Mapping[str, Any], name: str) -> str:
-    title = schema.get("title")
-    return title if isinstance(title, str) and title else name
+    return schema_text(schema, "title") or name
 
 
 def _required_mark(required: bool) -> SafeString:
@@ -239,8 +242,8 @@ def _length_rule(schema: Mapping[str, Any]) -> str:
 
 
 def _hint(schema: Mapping[str, Any]) -> SafeString:
-    description = schema.get("description")
-    parts = [description] if isinstance(description, str) and description else []
+    description = schema_text(schema, "description")
+    parts = [description] if description else []
     if rule := _length_rule(schema):
         parts.append(rule)
     if parts:
@@ -561,9 +564,9 @@ def render_section(
             '<div class="errors sf-errors" role="alert">{}</div>',
             format_html_join("", '<p><span class="field-error" data-field="{}">{}</span></p>', top),
         )
-    description = schema.get("description")
+    description = schema_text(schema, "description")
     intro = SafeString("")
-    if isinstance(description, str) and description:
+    if description:
         intro = format_html('<p class="hint sf-description">{}</p>', description)
     css = "sf-section sf-readonly" if readonly else "sf-section"
     return format_html('<div class="{}">{}{}{}</div>', css, intro, top_html, body)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from core.catalog.forms import form_validate_section, section_complete, section_min_attachments
 from core.identity.validators import birth_date_from_id_card
 from core.models import SectionForm, User
+from tenants.translated import schema_text
 from workflow.models import Application, Attachment, SectionEntry
 
 FROM_ACCOUNT_KEY = "x-from-account"
@@ -24,6 +25,7 @@ class SectionState:
     attachments: list[Attachment] = field(default_factory=list)
     min_attachments: int = 0
     complete: bool = False
+    label: str = ""  # the title in the reader's language (`title` is the form's Chinese)
 
 
 def section_states(
@@ -66,6 +68,7 @@ def _state(
     return SectionState(
         key=key,
         title=section["title"],
+        label=schema_text(section, "title") or key,
         filled_by=section.get("filled_by", "applicant"),
         schema=section["schema"],
         data=data,
@@ -77,9 +80,9 @@ def _state(
 
 
 def incomplete_sections(application: Application) -> list[str]:
-    """Titles of the applicant's sections that are not complete yet."""
+    """Titles of the applicant's sections that are not complete yet, in the reader's language."""
     return [
-        state.title
+        state.label
         for state in section_states(application)
         if state.filled_by == "applicant" and not state.complete
     ]

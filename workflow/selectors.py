@@ -61,7 +61,7 @@ def _node_view(node: dict, committee: Committee, authorities: dict[int, Authorit
         return NodeView(kind, authority.name, authority.contact_name, authority.contact_phone)
     if kind == NodeKind.COMMITTEE:
         first = (committee.contacts or [{}])[0]
-        return NodeView(kind, committee.name, first.get("name", ""), first.get("phone", ""))
+        return NodeView(kind, committee.local_name, first.get("name", ""), first.get("phone", ""))
     return NodeView(kind, str(NodeKind(kind).label))
 
 
@@ -69,11 +69,18 @@ def flow_view(flow: Flow, committee: Committee) -> list[NodeView]:
     return _node_views([(None, flow, committee)])[None]
 
 
-def committees_directory() -> tuple[list[Committee], dict[str, str]]:
-    """Active committees and the series names their scopes mention."""
+def committees_directory() -> tuple[list[Committee], dict[str, Series]]:
+    """Active committees and the series (by code) their scopes mention."""
     committees = list(Committee.objects.filter(is_active=True))
-    names = dict(Series.objects.values_list("code", "name"))
-    return committees, names
+    series = {
+        s.code: s for s in Series.objects.only("code", "name", "name_en", "name_ug").order_by()
+    }
+    return committees, series
+
+
+def series_labels(series: dict[str, Series]) -> dict[str, str]:
+    """Series names by code in the reader's language."""
+    return {code: s.local_name for code, s in series.items()}
 
 
 def application_flow_views(applications: list) -> dict[int, list[NodeView]]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from core.files.blobs import blob_store
 from core.models import LEVEL_ORDER, Authority, Level, Qualification, Series, User
 from tenants.crossing import current_region_code
+from workflow.index import index_committee_names
 from workflow.models import Committee, Flow, NodeKind, Notice, Offering
 
 DEFAULT_FLOW = [
@@ -49,9 +50,14 @@ def committee_save(
     contacts: list[dict],
     reviews: list[dict],
     committee: Committee | None = None,
+    name_en: str = "",
+    name_ug: str = "",
 ) -> Committee:
+    """Create or change a committee. Its English and Uyghur names are optional: readers of
+    those languages see the Chinese name until they are given."""
     target = committee or Committee()
     target.name, target.address = name.strip(), address.strip()
+    target.name_en, target.name_ug = name_en.strip(), name_ug.strip()
     target.contacts = [
         {"name": c.get("name", "").strip(), "phone": c.get("phone", "").strip()}
         for c in contacts
@@ -61,6 +67,8 @@ def committee_save(
     if Committee.objects.filter(name=target.name).exclude(pk=target.pk).exists():
         raise ValidationError({"name": [_("本地区已有同名评审委员会。")]})
     target.save()
+    if committee is not None:
+        index_committee_names(target)
     return target
 
 

@@ -15,11 +15,13 @@ from core.catalog.forms import form_current, form_version
 from core.catalog.manage import GRADE_LABELS
 from core.catalog.ordering import form_sections
 from core.models import Qualification, SectionForm, Series, Specialty
+from tenants.translated import schema_text
 
 
 class QualificationOutput(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
+    label = serializers.CharField(source="local_name", help_text="name in the reader's language")
     level = serializers.CharField(help_text="junior, intermediate, deputy_senior or senior")
     level_display = serializers.CharField(source="get_level_display")
     grade = serializers.CharField(help_text="junior only: clerk (员级), assistant (助理级) or ''")
@@ -33,6 +35,7 @@ class QualificationOutput(serializers.Serializer):
 class SpecialtyOutput(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
+    label = serializers.CharField(source="local_name", help_text="name in the reader's language")
     group = serializers.CharField()
     qualifications = QualificationOutput(many=True, source="active_qualifications")
 
@@ -41,6 +44,8 @@ class SeriesOutput(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     category = serializers.CharField()
+    label = serializers.CharField(source="local_name", help_text="name in the reader's language")
+    category_label = serializers.CharField(source="local_category")
     form_key = serializers.CharField()
     specialties = SpecialtyOutput(many=True, source="active_specialties")
 
@@ -73,18 +78,25 @@ class CatalogApi(APIView):
 class SectionOutput(serializers.Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
+    label = serializers.SerializerMethodField(help_text="title in the reader's language")
     filled_by = serializers.CharField(help_text="applicant or unit")
     schema = serializers.SerializerMethodField(help_text="JSON Schema draft 2020-12")
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_schema(self, section: dict) -> dict:
+        """The schema as stored: `title_en`/`title_ug`, `description_en`/`description_ug` and
+        `enum_en`/`enum_ug` (labels of the `enum` values) beside the Chinese."""
         return section["schema"]
+
+    def get_label(self, section: dict) -> str:
+        return schema_text(section, "title") or section["key"]
 
 
 class FormOutput(serializers.Serializer):
     key = serializers.CharField()
     version = serializers.IntegerField()
     title = serializers.CharField()
+    label = serializers.CharField(help_text="title in the reader's language")
     sections = SectionOutput(many=True)
 
 
@@ -119,5 +131,10 @@ class FormVersionApi(APIView):
 
 
 def _form_data(form: SectionForm) -> dict:
-    data = {"key": form.key, "version": form.version, "title": form.title}
+    data = {
+        "key": form.key,
+        "version": form.version,
+        "title": form.title,
+        "label": form.local_title,
+    }
     return FormOutput({**data, "sections": form_sections(form)}).data

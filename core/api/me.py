@@ -50,11 +50,15 @@ class MyApplicationOutput(serializers.Serializer):
     number = serializers.CharField()
     region = serializers.CharField(source="region.schema_name")
     region_name = serializers.CharField(source="region.name")
+    region_label = serializers.CharField(
+        source="region.local_name", help_text="region in the reader's language"
+    )
     year = serializers.IntegerField()
     label = serializers.CharField()
     qualification = serializers.CharField(source="qualification.code")
     unit = serializers.CharField(source="unit.name")
     committee = serializers.CharField(source="committee_name")
+    committee_label = serializers.CharField(help_text="committee in the reader's language")
     status = serializers.CharField()
     status_display = serializers.CharField(source="status_label")
     current_node = serializers.CharField(source="position")

@@ -34,6 +34,18 @@ class JSONTextField(forms.CharField):
 
 class QualificationRenameForm(ServiceErrorsMixin, forms.Form):
     name = forms.CharField(label=_("资格名称"), max_length=64)
+    name_en = forms.CharField(
+        label=_("英文名称"),
+        max_length=96,
+        required=False,
+        help_text=_("可不填：英文读者看到中文名称。"),
+    )
+    name_ug = forms.CharField(
+        label=_("维吾尔文名称"),
+        max_length=96,
+        required=False,
+        help_text=_("可不填：维吾尔文读者看到中文名称。"),
+    )
 
 
 class QualificationCreateForm(ServiceErrorsMixin, forms.Form):
@@ -52,6 +64,18 @@ class QualificationCreateForm(ServiceErrorsMixin, forms.Form):
         help_text=_("仅初级可区分员级、助理级。"),
     )
     name = forms.CharField(label=_("资格名称"), max_length=64)
+    name_en = forms.CharField(
+        label=_("英文名称"),
+        max_length=96,
+        required=False,
+        help_text=_("可不填：英文读者看到中文名称。"),
+    )
+    name_ug = forms.CharField(
+        label=_("维吾尔文名称"),
+        max_length=96,
+        required=False,
+        help_text=_("可不填：维吾尔文读者看到中文名称。"),
+    )
 
 
 class FormPublishForm(ServiceErrorsMixin, forms.Form):

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.catalog.data import load_conditions
+from core.catalog.data import load_conditions, option_text
 from core.models import ConditionSet, Level, Qualification, SectionForm
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
@@ -336,7 +336,7 @@ def _rule_text(rule: dict[str, Any]) -> str:
     """The sentence a person reads for a rule, before looking at any data."""
     kind = rule["kind"]
     if kind == "min_education":
-        return _("学历不低于%(education)s") % {"education": rule["value"]}
+        return _("学历不低于%(education)s") % {"education": option_text(rule["value"])}
     if kind == "years_since_title":
         level = _level_name(rule["title_level"], rule.get("grade"))
         return _("取得%(level)s资格满%(years)s年") % {
@@ -345,7 +345,7 @@ def _rule_text(rule: dict[str, Any]) -> str:
         }
     if kind == "years_since_graduation":
         return _("取得%(education)s及以上学历后满%(years)s年") % {
-            "education": rule["education"],
+            "education": option_text(rule["education"]),
             "years": _number(rule["value"]),
         }
     if kind == "continuing_education_hours":
@@ -367,7 +367,9 @@ def _min_education(rule: dict[str, Any], facts: _Facts) -> RuleResult:
     highest = _highest_education(facts)
     if highest is None:
         raw = facts.raw("highest_education")
-        detail = _("未填写学历") if raw is None else _("无法识别的学历：%(e)s") % {"e": raw}
+        detail = (
+            _("未填写学历") if raw is None else _("无法识别的学历：%(e)s") % {"e": option_text(raw)}
+        )
         return RuleResult(text, UNKNOWN, detail, "min_education")
     required = _rank(rule["value"])
     if required is None:
@@ -406,7 +408,7 @@ def _years_since_graduation(rule: dict[str, Any], facts: _Facts) -> RuleResult:
     years = _whole_years(graduated, facts.today)
     status = MET if years >= rule["value"] else UNMET
     detail = _("%(e)s于%(d)s毕业，已满%(y)s年") % {
-        "e": education,
+        "e": option_text(education),
         "d": graduated.isoformat(),
         "y": max(years, 0),
     }
@@ -433,12 +435,15 @@ def _years_since_title(rule: dict[str, Any], facts: _Facts) -> RuleResult:
         detail = (
             _("未填写现专业技术资格")
             if raw is None
-            else _("无法识别的资格级别：%(t)s") % {"t": raw}
+            else _("无法识别的资格级别：%(t)s") % {"t": option_text(raw)}
         )
         return RuleResult(text, UNKNOWN, detail, kind)
     if status == UNMET:
         return RuleResult(
-            text, UNMET, _("现专业技术资格：%(t)s") % {"t": facts.raw("title_level")}, kind
+            text,
+            UNMET,
+            _("现专业技术资格：%(t)s") % {"t": option_text(facts.raw("title_level"))},
+            kind,
         )
     order = list(Level.values)
     wanted = order.index(rule["title_level"])

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from tenants.translated import Glossary, form_glossary, language_suffix
+
 CATALOG_DIR = Path(__file__).resolve().parent
 FORMS_DIR = CATALOG_DIR.parent.parent / "workflow" / "forms"
 
@@ -47,6 +49,26 @@ def load_form(key: str) -> dict[str, Any]:
     if not _FORM_KEY.fullmatch(key) or not path.is_file():
         raise KeyError(key)
     return _read_json(path)
+
+
+@cache
+def _forms_glossary() -> Glossary:
+    return form_glossary(
+        *(
+            load_form(path.stem)
+            for path in sorted(FORMS_DIR.glob("*.json"))
+            if _FORM_KEY.fullmatch(path.stem)
+        )
+    )
+
+
+def option_text(value: Any) -> str:
+    """A form option quoted outside its form (学历 in the condition advice) in the reader's
+    language, as the form files translate it; the value itself when they do not."""
+    suffix = language_suffix()
+    if suffix and isinstance(value, str):
+        return _forms_glossary().get((value, suffix), value)
+    return "" if value is None else str(value)
 
 
 def form_sections(key: str) -> list[dict[str, Any]]:

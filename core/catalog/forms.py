@@ -31,6 +31,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from core.catalog.ordering import form_sections
 from core.identity.validators import validate_id_card_number
 from core.models import SectionForm
+from tenants.translated import option_label, schema_text
 
 WHOLE_SECTION = "__all__"
 ENUM_LISTED_UP_TO = 6  # name the allowed values when there are this few
@@ -157,12 +158,13 @@ def _schema_at(root: dict[str, Any], path: list[Any]) -> dict[str, Any] | None:
 
 
 def _title(root: dict[str, Any], path: list[Any]) -> str:
-    """The Chinese title of the field at `path`; the section's title for the whole section."""
+    """The title of the field at `path` in the reader's language; the section's title for the
+    whole section."""
     schema = _schema_at(root, path)
     if schema and schema.get("title"):
-        return schema["title"]
+        return schema_text(schema, "title")
     if not path:
-        return root.get("title", "")
+        return schema_text(root, "title")
     return str(path[-1])
 
 
@@ -239,7 +241,7 @@ def _message(keyword: str, expected: Any, instance: Any, field: str, error: Sche
         if len(options) <= ENUM_LISTED_UP_TO and all(isinstance(o, str) for o in options):
             return _("「%(field)s」只能是：%(options)s") % {
                 "field": field,
-                "options": "、".join(options),
+                "options": "、".join(option_label(error.schema, o) for o in options),
             }
         return _("「%(field)s」不是可选的值") % params
     if keyword in simple:

@@ -85,15 +85,25 @@ def catalog_set_active(
 
 @transaction.atomic
 def qualification_rename(
-    *, qualification: Qualification, name: str, actor: User | None = None
+    *,
+    qualification: Qualification,
+    name: str,
+    actor: User | None = None,
+    name_en: str | None = None,
+    name_ug: str | None = None,
 ) -> Qualification:
-    """Give a qualification a new name (its code, which others refer to, stays)."""
+    """Give a qualification a new name (its code, which others refer to, stays), and its
+    English and Uyghur names when given (blank: readers of those languages see the Chinese)."""
     name = name.strip()
     _check_name(qualification.specialty, name, exclude=qualification.pk)
     before = qualification.name
     qualification.name = name
+    if name_en is not None:
+        qualification.name_en = name_en.strip()
+    if name_ug is not None:
+        qualification.name_ug = name_ug.strip()
     qualification.edited_by_office = True
-    qualification.save(update_fields=["name", "edited_by_office"])
+    qualification.save(update_fields=["name", "name_en", "name_ug", "edited_by_office"])
     _audit(actor, "rename", model="qualification", code=qualification.code, name=name, was=before)
     logger.info("catalog: qualification %s renamed to %s", qualification.code, name)
     return qualification
@@ -107,6 +117,8 @@ def qualification_create(
     grade: str = "",
     name: str,
     actor: User | None = None,
+    name_en: str = "",
+    name_ug: str = "",
 ) -> Qualification:
     """A new qualification in `specialty` at `level` (and, for junior, `grade`)."""
     code, name, grade = code.strip(), name.strip(), grade or ""
@@ -136,6 +148,8 @@ def qualification_create(
                 level=level,
                 grade=grade,
                 name=name,
+                name_en=name_en.strip(),
+                name_ug=name_ug.strip(),
                 sort_order=last + 1,
                 edited_by_office=True,
             )

@@ -4,10 +4,13 @@
   level follow the file; rows the file no longer lists are marked inactive, never deleted
   (applications and offerings point at them). Rows the central office changed (closed, opened,
   renamed or created in the catalog pages: `edited_by_office`) are the office's: the file
-  neither updates nor deactivates them.
+  neither updates nor deactivates them, only gives them English and Uyghur names they lack
+  while the office has not renamed them. Names carry `name_en`/`name_ug` (tenants.translated).
 - `workflow/forms/<key>.json` → SectionForm. A form version, once stored, never changes: when
   the file's version already exists with another definition, the file is stored as the next
-  free version and a warning is logged.
+  free version and a warning is logged. Translations (`title_en`, `enum_ug`, ...) are not the
+  form: a file differing from a stored version only in them updates that version in place,
+  and every stored version gets the translations it lacks from the files.
 - `conditions.json` → ConditionSet, one row per (series, level, grade, specialty groups). The
   file replaces a row unless the central office edited it after the file's version (an edit
   raises the row's version above the file's).
@@ -26,6 +29,7 @@ from django.db import connection, models, transaction
 from core.catalog.data import _FORM_KEY, FORMS_DIR, load_catalog, load_conditions, load_form
 from core.catalog.ordering import definition_for_storage
 from core.models import ConditionSet, Qualification, SectionForm, Series, Specialty
+from tenants.translated import Glossary, form_glossary, translate_form, without_translations
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +40,9 @@ _LOCK_KEY = 7_261_001
 FORM_HEADER = ("key", "version", "title")
 
 Counts = dict[str, int]
+
+# Columns holding a translation of a catalog name (tenants.translated).
+_TRANSLATION_SUFFIXES = ("_en", "_ug")
 
 
 @transaction.atomic
@@ -55,22 +62,22 @@ def catalog_sync() -> dict[str, Counts]:
     qualification_rows: dict[str, dict[str, Any]] = {}
     for s_index, series in enumerate(catalog["series"], start=1):
         series_rows[series["code"]] = {
-            "name": series["name"],
-            "category": series.get("category", ""),
+            **_translated(series, "name"),
+            **_translated(series, "category"),
             "form_key": series["form"],
             "sort_order": s_index,
         }
         for p_index, specialty in enumerate(series["specialties"], start=1):
             specialty_rows[specialty["code"]] = {
                 "_parent": series["code"],
-                "name": specialty["name"],
+                **_translated(specialty, "name"),
                 "group": specialty.get("group", ""),
                 "sort_order": p_index,
             }
             for q_index, qualification in enumerate(specialty["qualifications"], start=1):
                 qualification_rows[qualification["code"]] = {
                     "_parent": specialty["code"],
-                    "name": qualification["name"],
+                    **_translated(qualification, "name"),
                     "level": qualification["level"],
                     "grade": qualification.get("grade", ""),
                     "sort_order": q_index,
@@ -89,6 +96,15 @@ def catalog_sync() -> dict[str, Counts]:
     )
     result["conditions"] = _sync_conditions(load_conditions(), series_by_code)
     return result
+
+
+def _translated(entry: dict[str, Any], field: str) -> dict[str, str]:
+    """A data-file entry's field with its English and Uyghur beside it (blank when absent)."""
+    return {
+        field: entry.get(field, ""),
+        f"{field}_en": entry.get(f"{field}_en", ""),
+        f"{field}_ug": entry.get(f"{field}_ug", ""),
+    }
 
 
 def form_keys_on_disk() -> list[str]:
@@ -121,7 +137,18 @@ def form_sync(document: dict[str, Any]) -> tuple[str, SectionForm]:
         form.version: form
         for form in SectionForm.objects.select_for_update().filter(key=key).order_by("version")
     }
-    same = [form for form in rows.values() if form.title == title and form.definition == definition]
+    # Translations are labels, not the form: a file that only adds or changes translations of
+    # a stored version updates that version in place.
+    content = without_translations(definition)
+    same = [
+        form
+        for form in rows.values()
+        if form.title == title and without_translations(form.definition) == content
+    ]
+    for form in same:
+        if form.definition != definition:
+            form.definition = definition
+            form.save(update_fields=["definition"])
     if number in rows and rows[number] in same:
         return "unchanged", rows[number]
     latest = max(rows, default=0)
@@ -149,12 +176,27 @@ def _sync_forms(documents: list[dict[str, Any]]) -> tuple[Counts, Counts]:
     for document in documents:
         outcome, _form = form_sync(document)
         counts[outcome] += 1
+    translate_stored_forms(form_glossary(*documents))
     current = dict(
         SectionForm.objects.values("key")
         .annotate(latest=models.Max("version"))
         .values_list("key", "latest")
     )
     return counts, current
+
+
+def translate_stored_forms(glossary: Glossary) -> int:
+    """Give every stored form version the translations it lacks of texts and options the data
+    files translate (older versions are read by the applications that started on them).
+    Returns how many versions changed."""
+    changed = []
+    for form in SectionForm.objects.only("pk", "definition"):
+        translated = translate_form(form.definition, glossary)
+        if translated != form.definition:
+            form.definition = translated
+            changed.append(form)
+    SectionForm.objects.bulk_update(changed, ["definition"], batch_size=50)
+    return len(changed)
 
 
 def _upsert(
@@ -179,8 +221,16 @@ def _upsert(
             to_create.append(model(code=code, **values))
             continue
         if obj.edited_by_office:
+            # The office's row keeps its names; the file only fills the translations it lacks
+            # while the office has not renamed it.
             kept += 1
-            continue
+            values = {
+                name: value
+                for name, value in values.items()
+                if name.endswith(_TRANSLATION_SUFFIXES)
+                and not getattr(obj, name)
+                and getattr(obj, name.rsplit("_", 1)[0]) == raw[name.rsplit("_", 1)[0]]
+            }
         dirty = [name for name, value in values.items() if getattr(obj, name) != value]
         for name in dirty:
             setattr(obj, name, values[name])

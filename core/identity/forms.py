@@ -78,7 +78,7 @@ class UnitInfoForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["recommending_units"].label_from_instance = lambda a: (
-            f"[{a.region.name}] {a.name}"
+            f"[{a.region.local_name}] {a.name}"
         )
 
 

@@ -75,7 +75,7 @@ class UsernameRecoveryForm(ServiceErrorsMixin, forms.Form):
 
 
 def _region_choices() -> list[tuple[str, str]]:
-    return [(region.schema_name, region.name) for region in REGION_MAP.regions()]
+    return [(region.schema_name, region.local_name) for region in REGION_MAP.regions()]
 
 
 class _AppealForm(ServiceErrorsMixin, forms.Form):

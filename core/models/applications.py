@@ -9,6 +9,8 @@ qualification only once a year.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tenants.translated import localized
+
 
 class Status(models.TextChoices):
     """The states of an application; workflow.transitions is the only writer."""
@@ -42,6 +44,10 @@ class ApplicationIndex(models.Model):
     # The committee's id in the region's schema, and its name as data (not a translated label).
     committee_id = models.PositiveIntegerField(_("评审委员会"), null=True)
     committee_name = models.CharField(_("评审委员会名称"), max_length=128)
+    # The committee's English and Uyghur names (tenants.translated): the index is read without
+    # entering the region, so it carries them beside the Chinese.
+    committee_name_en = models.CharField(max_length=128, blank=True, db_default="")
+    committee_name_ug = models.CharField(max_length=128, blank=True, db_default="")
     status = models.CharField(_("状态"), max_length=32, db_index=True)
     # Where it is in its pinned flow (codes; labels are rendered when read): the node's index
     # and kind while in review, and the organization it waits at (kind and id) for the
@@ -118,7 +124,12 @@ class ApplicationIndex(models.Model):
     def label(self) -> str:
         """The manual's form, `[乌鲁木齐市][中级]中小学教师/二级教师` (select region and
         qualification with the row)."""
-        return f"[{self.region.name}]{self.qualification.label}"
+        return f"[{self.region.local_name}]{self.qualification.label}"
+
+    @property
+    def committee_label(self) -> str:
+        """The committee's name in the reader's language."""
+        return localized(self, "committee_name")
 
     @property
     def status_label(self) -> str:

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.catalog.ordering import form_sections
+from tenants.translated import localized, pick, schema_text
 
 
 class Level(models.TextChoices):
@@ -26,6 +27,10 @@ class Series(models.Model):
     code = models.SlugField(_("代码"), max_length=64, unique=True)
     name = models.CharField(_("系列"), max_length=64)
     category = models.CharField(_("类别"), max_length=64, blank=True)
+    name_en = models.CharField(_("系列（英文）"), max_length=96, blank=True, default="")
+    name_ug = models.CharField(_("系列（维吾尔文）"), max_length=96, blank=True, default="")
+    category_en = models.CharField(_("类别（英文）"), max_length=96, blank=True, default="")
+    category_ug = models.CharField(_("类别（维吾尔文）"), max_length=96, blank=True, default="")
     form_key = models.SlugField(_("申请书表单"), max_length=32)
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)
@@ -39,7 +44,17 @@ class Series(models.Model):
         ordering = ["sort_order", "code"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The series' name in the reader's language."""
+        return localized(self, "name")
+
+    @property
+    def local_category(self) -> str:
+        """The category in the reader's language."""
+        return localized(self, "category")
 
 
 class Specialty(models.Model):
@@ -48,6 +63,8 @@ class Specialty(models.Model):
     series = models.ForeignKey(Series, on_delete=models.PROTECT, related_name="specialties")
     code = models.SlugField(_("代码"), max_length=96, unique=True)
     name = models.CharField(_("专业"), max_length=64)
+    name_en = models.CharField(_("专业（英文）"), max_length=96, blank=True, default="")
+    name_ug = models.CharField(_("专业（维吾尔文）"), max_length=96, blank=True, default="")
     group = models.CharField(_("专业组"), max_length=32, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)
@@ -61,7 +78,12 @@ class Specialty(models.Model):
         ordering = ["series__sort_order", "sort_order", "code"]
 
     def __str__(self) -> str:
-        return f"{self.series.name}/{self.name}"
+        return f"{self.series.local_name}/{self.local_name}"
+
+    @property
+    def local_name(self) -> str:
+        """The specialty's name in the reader's language."""
+        return localized(self, "name")
 
 
 class Qualification(models.Model):
@@ -76,6 +98,8 @@ class Qualification(models.Model):
         _("等次"), max_length=16, blank=True, help_text=_("初级中的员级(clerk)或助理级(assistant)")
     )
     name = models.CharField(_("资格名称"), max_length=64)
+    name_en = models.CharField(_("资格名称（英文）"), max_length=96, blank=True, default="")
+    name_ug = models.CharField(_("资格名称（维吾尔文）"), max_length=96, blank=True, default="")
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("启用"), default=True)
     # Set when the central office changes the row (closes, opens, renames, creates it): from
@@ -88,7 +112,12 @@ class Qualification(models.Model):
         ordering = ["specialty__series__sort_order", "specialty__sort_order", "sort_order"]
 
     def __str__(self) -> str:
-        return f"{self.specialty.series.name}/{self.name}"
+        return f"{self.specialty.series.local_name}/{self.local_name}"
+
+    @property
+    def local_name(self) -> str:
+        """The qualification's name in the reader's language."""
+        return localized(self, "name")
 
     @property
     def label(self) -> str:
@@ -121,6 +150,16 @@ class SectionForm(models.Model):
         return f"{self.key} v{self.version}"
 
     @property
+    def local_title(self) -> str:
+        """The form's title in the reader's language (its translations live in the definition:
+        the title itself is the version's column). A list that deferred the definition
+        annotates `title_en`/`title_ug` instead (core.views.central.form_list)."""
+        if "definition" in self.get_deferred_fields():
+            return pick(self.title, {s: getattr(self, f"title_{s}", None) for s in ("en", "ug")})
+        definition = self.definition if isinstance(self.definition, dict) else {}
+        return schema_text({**definition, "title": self.title}, "title")
+
+    @property
     def sections(self) -> list[dict]:
         """The sections with each schema's fields in the order of the form file (PostgreSQL's
         jsonb does not keep key order; the stored `x-order` lists restore it)."""
@@ -144,4 +183,4 @@ class ConditionSet(models.Model):
         ordering = ["series__sort_order", "level"]
 
     def __str__(self) -> str:
-        return f"{self.series.name} {self.get_level_display()}"
+        return f"{self.series.local_name} {self.get_level_display()}"

@@ -6,6 +6,7 @@ import json
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Prefetch
+from django.db.models.fields.json import KeyTextTransform
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -103,11 +104,22 @@ def qualification_edit(request: HttpRequest, pk: int) -> HttpResponse:
     qualification = get_object_or_404(
         Qualification.objects.select_related("specialty__series"), pk=pk
     )
-    form = QualificationRenameForm(request.POST or None, initial={"name": qualification.name})
+    form = QualificationRenameForm(
+        request.POST or None,
+        initial={
+            "name": qualification.name,
+            "name_en": qualification.name_en,
+            "name_ug": qualification.name_ug,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             qualification_rename(
-                qualification=qualification, name=form.cleaned_data["name"], actor=request.user
+                qualification=qualification,
+                name=form.cleaned_data["name"],
+                name_en=form.cleaned_data["name_en"],
+                name_ug=form.cleaned_data["name_ug"],
+                actor=request.user,
             )
         except ValidationError as error:
             form.add_service_errors(error)
@@ -165,8 +177,13 @@ def _catalog_url() -> str:
 
 @central_only
 def form_list(request: HttpRequest) -> HttpResponse:
-    versions = SectionForm.objects.order_by("key", "-version").only(
-        "key", "version", "title", "created_at"
+    versions = (
+        SectionForm.objects.order_by("key", "-version")
+        .only("key", "version", "title", "created_at")
+        .annotate(
+            title_en=KeyTextTransform("title_en", "definition"),
+            title_ug=KeyTextTransform("title_ug", "definition"),
+        )
     )
     forms_by_key: dict[str, dict] = {}
     for version in versions:

@@ -28,7 +28,7 @@ PAGE_SIZE = 50
 
 
 def _region_names() -> dict[str, str]:
-    names = {region.schema_name: region.name for region in REGION_MAP.regions()}
+    names = {region.schema_name: region.local_name for region in REGION_MAP.regions()}
     names[PUBLIC_CODE] = gettext("公共站点")
     return names
 

@@ -276,6 +276,7 @@ def test_anyone_reads_the_catalog_tree_in_a_constant_number_of_queries(
     assert chinese["qualifications"][1] == {
         "code": "school-teacher-chinese-assistant",
         "name": "二级教师",
+        "label": "二级教师",
         "level": "junior",
         "level_display": "初级",
         "grade": "assistant",

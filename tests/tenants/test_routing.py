@@ -39,6 +39,8 @@ def test_the_regions_api_lists_fifteen_regions_autonomous_region_first(db, host_
         "code": "xj",
         "name": "自治区",
         "full_name": "新疆维吾尔自治区",
+        "label": "自治区",
+        "full_label": "新疆维吾尔自治区",
         "is_south_four": False,
         "url": "http://xj.localhost/",
     }

@@ -53,6 +53,9 @@ class ApplicationRow(serializers.Serializer):
     current_node = serializers.SerializerMethodField()
     unit = serializers.CharField(source="unit.name")
     committee = serializers.CharField(source="offering.committee.name")
+    committee_label = serializers.CharField(
+        source="offering.committee.local_name", help_text="committee in the reader's language"
+    )
     closes_at = serializers.DateTimeField(source="offering.closes_at")
     submission_count = serializers.IntegerField()
     applicant = serializers.CharField(source="applicant.display_name")
@@ -93,6 +96,7 @@ def application_detail(application: Application, user) -> dict:
             {
                 "key": s.key,
                 "title": s.title,
+                "label": s.label,
                 "filled_by": s.filled_by,
                 "schema": s.schema,
                 "data": s.data,

@@ -20,12 +20,18 @@ class ContactOutput(serializers.Serializer):
 class ReviewScopeOutput(serializers.Serializer):
     series = serializers.CharField()
     series_name = serializers.CharField()
+    series_label = serializers.CharField(help_text="series_name in the reader's language")
     levels = serializers.ListField(child=serializers.CharField())
 
 
 class CommitteeOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
+    name_en = serializers.CharField()
+    name_ug = serializers.CharField()
+    label = serializers.CharField(
+        help_text="name in the reader's language (Chinese if untranslated)"
+    )
     address = serializers.CharField()
     contacts = ContactOutput(many=True)
     reviews = ReviewScopeOutput(many=True)
@@ -38,17 +44,23 @@ class CommitteeListApi(APIView):
 
     @extend_schema(responses={200: CommitteeOutput(many=True)}, auth=[])
     def get(self, request: Request) -> Response:
-        committees, series_names = committees_directory()
+        committees, series = committees_directory()
         rows = [
             {
                 "id": c.pk,
                 "name": c.name,
+                "name_en": c.name_en,
+                "name_ug": c.name_ug,
+                "label": c.local_name,
                 "address": c.address,
                 "contacts": c.contacts,
                 "reviews": [
                     {
                         "series": r["series"],
-                        "series_name": series_names.get(r["series"], ""),
+                        "series_name": series[r["series"]].name if r["series"] in series else "",
+                        "series_label": series[r["series"]].local_name
+                        if r["series"] in series
+                        else "",
                         "levels": r["levels"],
                     }
                     for r in c.reviews
@@ -71,12 +83,16 @@ class OfferingOutput(serializers.Serializer):
     year = serializers.IntegerField()
     qualification = serializers.CharField(help_text="catalog qualification code")
     qualification_name = serializers.CharField()
+    qualification_label = serializers.CharField(help_text="in the reader's language")
     specialty = serializers.CharField()
+    specialty_label = serializers.CharField(help_text="in the reader's language")
     level = serializers.CharField()
     level_display = serializers.CharField()
     series = serializers.CharField()
     series_name = serializers.CharField()
+    series_label = serializers.CharField(help_text="in the reader's language")
     committee = serializers.CharField()
+    committee_label = serializers.CharField(help_text="in the reader's language")
     committee_id = serializers.IntegerField()
     opens_at = serializers.DateTimeField()
     closes_at = serializers.DateTimeField()
@@ -97,12 +113,16 @@ def offering_row(offering, nodes, now) -> dict:
         "year": offering.year,
         "qualification": qualification.code,
         "qualification_name": qualification.name,
+        "qualification_label": qualification.local_name,
         "specialty": qualification.specialty.name,
+        "specialty_label": qualification.specialty.local_name,
         "level": qualification.level,
         "level_display": Level(qualification.level).label,
         "series": qualification.specialty.series.code,
         "series_name": qualification.specialty.series.name,
+        "series_label": qualification.specialty.series.local_name,
         "committee": offering.committee.name,
+        "committee_label": offering.committee.local_name,
         "committee_id": offering.committee_id,
         "opens_at": offering.opens_at,
         "closes_at": offering.closes_at,

@@ -73,7 +73,7 @@ class _UnitSelect(forms.Select):
 
 
 def _unit_label(unit: Unit) -> str:
-    label = f"{unit.name}（{unit.region.name}）"
+    label = f"{unit.name}（{unit.region.local_name}）"
     if not unit.is_complete:
         label += " — " + _("单位信息未完善，暂不能选择")
     return label
@@ -97,9 +97,15 @@ class NewApplicationForm(forms.Form):
         offerings = offerings_for(open_only=True)
         self.fields["offering"].queryset = offerings
         self.fields["offering"].label_from_instance = lambda o: (
-            f"{o.qualification.specialty.series.name} / {o.qualification.specialty.name} / "
-            f"[{o.qualification.get_level_display()}] {o.qualification.name}"
-            f" — {o.committee.name}，{timezone.localtime(o.closes_at):%Y-%m-%d} 截止"
+            f"{o.qualification.specialty.series.local_name} / "
+            f"{o.qualification.specialty.local_name} / "
+            f"[{o.qualification.get_level_display()}] {o.qualification.local_name}"
+            + " — "
+            + _("%(committee)s，%(date)s截止")
+            % {
+                "committee": o.committee.local_name,
+                "date": f"{timezone.localtime(o.closes_at):%Y-%m-%d}",
+            }
         )
         units = Unit.objects.select_related("region")
         if unit_search:
@@ -290,7 +296,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             ),
             "submissions": submissions(application, timezone.now()),
             "actions": allowed_actions(request.user, application),
-            "missing": [s.title for s in states if s.filled_by == "applicant" and not s.complete],
+            "missing": [s.label for s in states if s.filled_by == "applicant" and not s.complete],
             "condition_set": condition_set,
             "advice": advice,
             "history": history_rows(application),

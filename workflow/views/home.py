@@ -12,6 +12,7 @@ from workflow.selectors import (
     flow_views,
     offerings_for,
     region_home_changes,
+    series_labels,
 )
 
 
@@ -25,7 +26,7 @@ def region_home(request: HttpRequest) -> HttpResponse:
     def render_page(extra: dict[str, object]) -> HttpResponse:
         notices = Notice.objects.published()[:10]
         offerings = list(offerings_for(open_only=True, moment=now)[:20])
-        committees, series_names = committees_directory()
+        committees, series = committees_directory()
         form = None if request.user.is_authenticated else LoginForm(request)
         return render(
             request,
@@ -37,7 +38,7 @@ def region_home(request: HttpRequest) -> HttpResponse:
                 "offerings": [(o, (o.closes_at - now).days) for o in offerings],
                 "flows": flow_views(offerings),
                 "committees": committees,
-                "series_names": series_names,
+                "series_names": series_labels(series),
                 **extra,
             },
         )
@@ -47,11 +48,11 @@ def region_home(request: HttpRequest) -> HttpResponse:
 
 def committees_page(request: HttpRequest) -> HttpResponse:
     """联系评审委员会目录 (manual, 其他常见问题 (1))."""
-    committees, series_names = committees_directory()
+    committees, series = committees_directory()
     return render(
         request,
         "workflow/committees.html",
-        {"committees": committees, "series_names": series_names},
+        {"committees": committees, "series_names": series_labels(series)},
     )
 
 

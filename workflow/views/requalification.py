@@ -78,7 +78,7 @@ def requalify(request: HttpRequest, number: str) -> HttpResponse:
             messages.success(
                 request,
                 _("已更改资格到%(region)s：%(qualification)s。请在%(region)s继续编辑并提交。")
-                % {"region": region.name, "qualification": chosen.qualification.label},
+                % {"region": region.local_name, "qualification": chosen.qualification.label},
             )
             return go_to_region(request, region.schema_name, reverse_my_applications())
         plan = requalify_preview(application, payload)

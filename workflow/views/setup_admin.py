@@ -54,6 +54,8 @@ def committee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             committee_save(
                 committee=committee,
                 name=form.cleaned_data["name"],
+                name_en=form.cleaned_data["name_en"],
+                name_ug=form.cleaned_data["name_ug"],
                 address=form.cleaned_data["address"],
                 contacts=form.parsed_contacts(),
                 reviews=form.parsed_reviews(),
