@@ -39,6 +39,17 @@ def _fresh_page_cache():
     caches["pages"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in Uyghur leaves Uyghur active on the thread (Django's test client does not
+    reset it): the next test starts in the platform's default language, whatever ran before."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def host_client():
     """`host_client("urumqi")` is a browser-like client on that region's host (or "public")."""
