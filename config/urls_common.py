@@ -23,7 +23,7 @@ from core.identity.recovery_urls import api_patterns as recovery_api_patterns
 from core.identity.recovery_urls import page_patterns as recovery_page_patterns
 from core.notifications.urls import api_patterns as notification_api_patterns
 from core.notifications.urls import page_patterns as notification_page_patterns
-from core.views import accounts, auth, health
+from core.views import accounts, auth, health, wechat
 from oversight import urls as oversight_urls
 from tenants.api import RegionListApi
 
@@ -57,6 +57,8 @@ urlpatterns = [
     path("accounts/login/", auth.login_view, name="login"),
     path("accounts/logout/", auth.logout_view, name="logout"),
     path("accounts/handoff/", auth.handoff_view, name="handoff"),
+    path("accounts/wechat/login/", wechat.wechat_login_view, name="wechat-login"),
+    path("accounts/wechat/callback/", wechat.wechat_callback_view, name="wechat-callback"),
     path("switch-region/", auth.switch_region_view, name="switch-region"),
     path("accounts/register/", accounts.register_choice, name="register"),
     path("accounts/register/applicant/", accounts.register_applicant, name="register-applicant"),

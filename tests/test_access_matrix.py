@@ -377,6 +377,8 @@ ROWS: dict[str, Row] = {
     "login": Row("YYYYYYY", Scope.OPEN),
     "logout": Row("YYYYYYY", Scope.OPEN, "post"),
     "handoff": Row("YYYYYYY", Scope.OPEN),
+    "wechat-login": Row("YYYYYYY", Scope.OPEN, "post", data=lambda c: {"region": "xj"}),
+    "wechat-callback": Row("YYYYYYY", Scope.OPEN),
     "switch-region": Row("YYYYYYY", Scope.OPEN, data=lambda c: {"to": AWAY}),
     "register": Row("YYYYYYY", Scope.OPEN),
     "register-applicant": Row("YYYYYYY", Scope.OPEN),
