@@ -291,7 +291,7 @@ PAGES = [
     Page("appeal", 0),
     Page("appeal-person", 0),
     Page("appeal-unit", 0),
-    Page("profile", 5, who=Role.APPLICANT),  # and the latest of 查询记录
+    Page("profile", 6, who=Role.APPLICANT),  # and the latest of 查询记录, the WeChat binding
     Page("api-me", 3, who=Role.APPLICANT),
     Page("api-schema", 0),
 ]
