@@ -14,6 +14,7 @@ from core.api.accounts import (
 from core.api.auth import TokenApi
 from core.api.me import AccessLogApi, MeApi, MyApplicationsApi
 from core.api.schema import HostSchemaView, swagger_docs_view
+from core.api.wechat import MyWechatApi
 from core.catalog.urls import api_patterns as central_api_patterns
 from core.catalog.urls import page_patterns as central_page_patterns
 from core.files.urls import api_patterns as blob_api_patterns
@@ -41,6 +42,7 @@ api_v1 = [
     path("me/applications/", MyApplicationsApi.as_view(), name="api-my-applications"),
     path("me/access-log/", AccessLogApi.as_view(), name="api-my-access-log"),
     path("me/password/", PasswordChangeApi.as_view(), name="api-password"),
+    path("me/wechat/", MyWechatApi.as_view(), name="api-my-wechat"),
     path("my-unit/", MyUnitApi.as_view(), name="api-my-unit"),
     path("units/", UnitSearchApi.as_view(), name="api-units"),
     path("authorities/", AuthorityListApi.as_view(), name="api-authorities"),

@@ -427,6 +427,7 @@ ROWS: dict[str, Row] = {
     "api-me": Row("LYYYYYY", Scope.MINE),
     "api-my-applications": Row("LYYYYYY", Scope.MINE),
     "api-password": Row("LYYYYYY", Scope.MINE, "json"),
+    "api-my-wechat": Row("LYYYYYY", Scope.MINE),
     "api-my-unit": Row("LNYNNNN", Scope.MINE),
     "api-units": Row("LYYYYYY", Scope.MINE),
     "api-authorities": Row("LYYYYYY", Scope.MINE),

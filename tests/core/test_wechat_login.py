@@ -303,3 +303,28 @@ def test_odd_callbacks_answer_400_not_500(db, query, wechat):
 def test_an_unknown_region_is_refused_at_the_start(db, wechat):
     answer = client_for("public").post("/accounts/wechat/login/", {"region": "atlantis"})
     assert answer.status_code == 400
+
+
+def test_through_the_api_she_sees_her_binding_and_unbinds_it_with_her_password(alice_bound):
+    client = client_for("urumqi")
+    client.force_login(alice_bound)
+    mine = client.get("/api/v1/me/wechat/").json()
+    assert mine["bound"] is True
+    assert mine["nickname"] == "阿丽娅"
+
+    wrong = client.delete("/api/v1/me/wechat/", {"password": "nope"}, "application/json")
+    assert wrong.status_code == 400
+    assert WechatBinding.objects.filter(user=alice_bound).exists()
+
+    done = client.delete("/api/v1/me/wechat/", {"password": DEMO_PASSWORD}, "application/json")
+    assert done.status_code == 204
+    assert client.get("/api/v1/me/wechat/").json() == {
+        "bound": False,
+        "nickname": "",
+        "bound_at": None,
+    }
+    assert AuditEvent.objects.filter(kind=AuditKind.WECHAT_UNBIND, actor=alice_bound).exists()
+
+
+def test_the_api_asks_who_is_calling(db):
+    assert client_for("public").get("/api/v1/me/wechat/").status_code == 401
