@@ -14,6 +14,7 @@ from core.api.accounts import (
 from core.api.auth import TokenApi
 from core.api.me import AccessLogApi, MeApi, MyApplicationsApi
 from core.api.schema import HostSchemaView, swagger_docs_view
+from core.api.wechat import MyWechatApi
 from core.catalog.urls import api_patterns as central_api_patterns
 from core.catalog.urls import page_patterns as central_page_patterns
 from core.files.urls import api_patterns as blob_api_patterns
@@ -23,7 +24,7 @@ from core.identity.recovery_urls import api_patterns as recovery_api_patterns
 from core.identity.recovery_urls import page_patterns as recovery_page_patterns
 from core.notifications.urls import api_patterns as notification_api_patterns
 from core.notifications.urls import page_patterns as notification_page_patterns
-from core.views import accounts, auth, health
+from core.views import accounts, auth, health, wechat
 from core.views.help import help_page
 from oversight import urls as oversight_urls
 from tenants.api import RegionListApi
@@ -42,6 +43,7 @@ api_v1 = [
     path("me/applications/", MyApplicationsApi.as_view(), name="api-my-applications"),
     path("me/access-log/", AccessLogApi.as_view(), name="api-my-access-log"),
     path("me/password/", PasswordChangeApi.as_view(), name="api-password"),
+    path("me/wechat/", MyWechatApi.as_view(), name="api-my-wechat"),
     path("my-unit/", MyUnitApi.as_view(), name="api-my-unit"),
     path("units/", UnitSearchApi.as_view(), name="api-units"),
     path("authorities/", AuthorityListApi.as_view(), name="api-authorities"),
@@ -58,6 +60,8 @@ urlpatterns = [
     path("accounts/login/", auth.login_view, name="login"),
     path("accounts/logout/", auth.logout_view, name="logout"),
     path("accounts/handoff/", auth.handoff_view, name="handoff"),
+    path("accounts/wechat/login/", wechat.wechat_login_view, name="wechat-login"),
+    path("accounts/wechat/callback/", wechat.wechat_callback_view, name="wechat-callback"),
     path("switch-region/", auth.switch_region_view, name="switch-region"),
     path("accounts/register/", accounts.register_choice, name="register"),
     path("accounts/register/applicant/", accounts.register_applicant, name="register-applicant"),

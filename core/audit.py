@@ -79,7 +79,9 @@ def audit_purge(*, now: datetime | None = None) -> int:
 
 @receiver(user_logged_in)
 def _logged_in(sender: object, request: HttpRequest | None, user: User, **kwargs: object) -> None:
-    audit_record(AuditKind.LOGIN, request=request, actor=user)
+    # A login other than by password names its way (`request.login_via`, e.g. "wechat").
+    via = getattr(request, "login_via", "")
+    audit_record(AuditKind.LOGIN, request=request, actor=user, **({"via": via} if via else {}))
 
 
 @receiver(user_login_failed)

@@ -328,6 +328,19 @@ PAYMENT_SANDBOX_SECRET = env("PAYMENT_SANDBOX_SECRET", "sandbox-secret")
 # How long an order may be paid; unpaid orders are queried before that (payments.tasks).
 PAYMENT_ORDER_MINUTES = env_int("PAYMENT_ORDER_MINUTES", 30)
 
+# 微信扫码登录 (core.identity.wechat): the provider and WeChat Open Platform's website
+# application. The defaults are the sandbox of `make run` (port 8701); the real WeChat is
+# WECHAT_CONNECT_URL=https://open.weixin.qq.com, WECHAT_API_URL=https://api.weixin.qq.com and
+# the application's appid and secret (deploy/README.md). An empty appid hides WeChat login.
+WECHAT_PROVIDER = env("WECHAT_PROVIDER", "core.identity.wechat.providers.OpenPlatformProvider")
+WECHAT_SANDBOX_URL = env("WECHAT_SANDBOX_URL", "http://localhost:8701")
+WECHAT_CONNECT_URL = env("WECHAT_CONNECT_URL", WECHAT_SANDBOX_URL)
+WECHAT_API_URL = env("WECHAT_API_URL", WECHAT_SANDBOX_URL)
+WECHAT_APPID = env("WECHAT_APPID", "wxsandbox00000001")
+WECHAT_SECRET = env("WECHAT_SECRET", "sandbox-wechat-secret")
+# How long a started scan (its state in the session) may take before the callback.
+WECHAT_STATE_SECONDS = env_int("WECHAT_STATE_SECONDS", 600)
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@localhost")
 

@@ -27,3 +27,11 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(STATIC_ROOT)))
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")
 # Private files are handed to nginx through X-Accel-Redirect (deploy/nginx.conf).
 PRIVATE_FILES_ACCEL_PREFIX = env("PRIVATE_FILES_ACCEL_PREFIX", "/_private/")
+# 微信扫码登录 talks to the real WeChat Open Platform, and only once its website application's
+# appid and secret are set (deploy/README.md); without an appid the pages do not offer it.
+WECHAT_CONNECT_URL = env("WECHAT_CONNECT_URL", "https://open.weixin.qq.com")
+WECHAT_API_URL = env("WECHAT_API_URL", "https://api.weixin.qq.com")
+WECHAT_APPID = env("WECHAT_APPID", "")
+WECHAT_SECRET = env("WECHAT_SECRET", "")
+if WECHAT_APPID and not WECHAT_SECRET:
+    raise ImproperlyConfigured("Set WECHAT_SECRET (or WECHAT_SECRET_FILE) with WECHAT_APPID.")

@@ -18,7 +18,7 @@ from .certificates import (
     CertificateStatus,
     CertificateVerification,
 )
-from .identity import HandoffTicket, Role, User
+from .identity import HandoffTicket, Role, User, WechatBinding
 from .notifications import Notification
 from .organizations import (
     Authority,
@@ -67,4 +67,5 @@ __all__ = [
     "UnitChangeRequest",
     "UnitNature",
     "User",
+    "WechatBinding",
 ]

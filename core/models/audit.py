@@ -16,6 +16,8 @@ class AuditKind(models.TextChoices):
     APPEAL_DECISION = "appeal_decision", _("申诉审核")
     UNIT_CHANGE_DECISION = "unit_change_decision", _("单位变更审核")
     CATALOG_CHANGE = "catalog_change", _("职称目录修改")
+    WECHAT_BIND = "wechat_bind", _("绑定微信")
+    WECHAT_UNBIND = "wechat_unbind", _("解除微信绑定")
     # 查询记录: someone other than the applicant read their record (application_number, owner).
     APPLICATION_VIEWED = "application_viewed", _("查看申请书")
     ID_SCAN_VIEWED = "id_scan_viewed", _("查看身份证扫描件")

@@ -105,3 +105,27 @@ class HandoffTicket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} -> {self.region_code}"
+
+
+class WechatBinding(models.Model):
+    """A person's WeChat, bound on the profile page so that scanning a code logs them in.
+
+    One WeChat per account and one account per WeChat: `user` is one-to-one and `openid` (the
+    person's id for this platform's WeChat application) is unique, both enforced by the
+    database. `unionid` is kept when the provider gives it; the login asks by `openid`.
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="wechat", verbose_name=_("用户")
+    )
+    openid = models.CharField(max_length=128, unique=True)
+    unionid = models.CharField(max_length=128, blank=True, default="")
+    nickname = models.CharField(_("微信昵称"), max_length=64, blank=True, default="")
+    bound_at = models.DateTimeField(_("绑定时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("微信绑定")
+        verbose_name_plural = _("微信绑定")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} <-> {self.openid}"

@@ -30,7 +30,8 @@ from core.identity.forms import (
     UnitInfoForm,
     UnitRegisterForm,
 )
-from core.models import Role, Unit
+from core.models import Role, Unit, WechatBinding
+from core.views.wechat import profile_wechat
 
 
 def register_choice(request: HttpRequest) -> HttpResponse:
@@ -112,7 +113,10 @@ def profile(request: HttpRequest) -> HttpResponse:
         initial={"name": user.name, "email": user.email, "phone": user.phone}
     )
     password_form = PasswordChangeForm()
-    if request.method == "POST":
+    wechat_done, wechat_form = profile_wechat(request)
+    if wechat_done is not None:
+        return wechat_done
+    if request.method == "POST" and not wechat_form.is_bound:
         if "change_password" in request.POST:
             password_form = PasswordChangeForm(request.POST)
             if password_form.is_valid():
@@ -143,8 +147,10 @@ def profile(request: HttpRequest) -> HttpResponse:
             "profile_form": profile_form,
             "password_form": password_form,
             "access_log": access_entries(access_log(user)[:ACCESS_LOG_SHOWN]),
+            "wechat_binding": WechatBinding.objects.filter(user=user).first(),
+            "wechat_unbind_form": wechat_form,
         },
-        status=400 if (profile_form.errors or password_form.errors) else 200,
+        status=400 if (profile_form.errors or password_form.errors or wechat_form.errors) else 200,
     )
 
 

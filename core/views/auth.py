@@ -37,7 +37,8 @@ def safe_next(request: HttpRequest, default: str = "/") -> str:
     return default
 
 
-def _known_region(code: str) -> bool:
+def known_region(code: str) -> bool:
+    """Whether `code` is the public site or a region of the map."""
     return code == PUBLIC_CODE or any(r.schema_name == code for r in REGION_MAP.regions())
 
 
@@ -100,7 +101,7 @@ def handoff_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def switch_region_view(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("to", "")
-    if not _known_region(code):
+    if not known_region(code):
         return HttpResponseBadRequest(_("没有这个地区。"))
     return go_to_region(request, code, "/")
 

@@ -48,6 +48,8 @@ def _free_port() -> int:
 # starts it with `payment_sandbox`): its address is the server's setting, fixed at start.
 PAYMENT_SANDBOX_PORT = _free_port()
 PAYMENT_SANDBOX_SECRET = "browser-sandbox-secret"
+# The sandbox WeChat the browser server logs in with (tests/browser/test_wechat_journey.py).
+WECHAT_SANDBOX_PORT = _free_port()
 
 
 def _database_url() -> str:
@@ -68,6 +70,7 @@ def live_platform(django_db_setup, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "PAYMENT_SANDBOX_URL": f"http://localhost:{PAYMENT_SANDBOX_PORT}",
         "PAYMENT_SANDBOX_SECRET": PAYMENT_SANDBOX_SECRET,
+        "WECHAT_SANDBOX_URL": f"http://localhost:{WECHAT_SANDBOX_PORT}",
     }
     log = (ROOT / "var").joinpath("browser-server.log")
     log.parent.mkdir(exist_ok=True)

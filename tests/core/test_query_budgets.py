@@ -292,8 +292,9 @@ PAGES = [
     Page("appeal-person", 0),
     Page("appeal-unit", 0),
     Page("help", 0),
-    Page("profile", 5, who=Role.APPLICANT),  # and the latest of 查询记录
+    Page("profile", 6, who=Role.APPLICANT),  # and the latest of 查询记录, the WeChat binding
     Page("api-me", 3, who=Role.APPLICANT),
+    Page("api-my-wechat", 4, who=Role.APPLICANT),
     Page("api-schema", 0),
 ]
 COVERED |= {page.route for page in PAGES}
@@ -1013,3 +1014,22 @@ def test_the_conditions_are_listed_in_fixed_queries(central, host_client, measur
 
     edit = measure(lambda: client.get(url("central-condition", pk=conditions[0].pk)), 5)
     assert edit.status_code == 200
+
+
+@measures("wechat-login", "wechat-callback")
+def test_a_wechat_login_costs_a_fixed_number_of_queries(alice, wechat, host_client, measure):
+    """微信扫码登录 on the public site into 乌鲁木齐市: the start, and the callback that finds the
+    binding, checks the lockout and hands the login over."""
+    from core.identity.wechat.sandbox.server import openid_of
+    from core.models import WechatBinding
+    from tests.core.wechat_sandbox import APPID, path_of, scan
+
+    WechatBinding.objects.create(user=alice, openid=openid_of(APPID, "alice"))
+    client = settle(host_client())
+    start = measure(lambda: client.post(url("wechat-login"), {"region": "urumqi"}), 5, warm=False)
+    assert start.status_code == 302
+    callback = path_of(scan(start["Location"], "alice"))
+    # The binding, the lockout, a new session key, axes' log, the audit event, the ticket.
+    back = measure(lambda: client.get(callback), 20, warm=False)
+    assert back.status_code == 302
+    assert "/accounts/handoff/" in back["Location"]
