@@ -193,6 +193,8 @@ NOT_PAGES = frozenset(
         "central-exports",
         "central-export-file",
         "verify-original",
+        "wechat-login",
+        "wechat-callback",
     }
 )
 

@@ -286,7 +286,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "comment_sections": set(comments),
             "library": library,
             "sizes": blob_sizes([a.blob_sha256 for a in current.attachments]),
-            "crumb_tail": [current.title],
+            "crumb_tail": [current.label or current.title],
             "upload_limit": upload_limit_text(current_region_code()),
             "steps": journey_steps(
                 application,
