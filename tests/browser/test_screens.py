@@ -203,6 +203,12 @@ def test_the_desktop_header_is_one_row_and_the_phone_header_folds_into_a_menu(
     header = page.locator("header.site-header")
     brand_height = page.locator(".brand").bounding_box()["height"]
     assert page.locator("[data-testid=menu-button]").is_hidden()
+    # The applicant's header reaches the attachment library and the calls for applications.
+    page.locator("header").get_by_role("link", name="附件库").click()
+    page.wait_for_url(_url(live_platform, REGION, "/library/"))
+    page.locator("header").get_by_role("link", name="申报项目").click()
+    page.wait_for_url(_url(live_platform, REGION, "/offerings/"))
+    page.goto(_url(live_platform, REGION, "/applications/"))
 
     page.set_viewport_size(PHONE)
     menu = page.locator("[data-testid=menu-button]")
