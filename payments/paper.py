@@ -5,10 +5,12 @@ change."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.errors import ConflictError
 from core.models import User
 from core.notifications.delivery import notify_after_commit
+from core.notifications.messages import message, source_text
 from payments.models import PaperMaterial, PaperStatus
 from workflow.models import Application
 from workflow.reviewers import PAST_THE_FLOW
@@ -46,8 +48,11 @@ def paper_status_set(
         notify_after_commit(
             user_ids=[application.applicant_id],
             link="/applications/",
-            title=_("申请书%(number)s：纸质材料%(status)s")
-            % {"number": application.number, "status": PaperStatus(status).label},
+            title=message(
+                gettext_noop("申请书%(number)s：纸质材料%(status)s"),
+                number=application.number,
+                status={"msgid": source_text(PaperStatus(status).label)},
+            ),
             body=note,
         )
     return paper

@@ -8,9 +8,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.models import Role, User
 from core.notifications.delivery import notify_after_commit
+from core.notifications.messages import message
 from tenants.crossing import current_region_code
 from workflow.models import Application, FlowReport
 
@@ -43,7 +45,9 @@ def flow_report_create(*, application: Application, user: User, text: str) -> Fl
         notify_after_commit(
             user_ids=list(admins),
             link=f"/region-admin/flow-reports/{report.pk}/",
-            title=_("申请书%(number)s的流程问题反馈") % {"number": application.number},
+            title=message(
+                gettext_noop("申请书%(number)s的流程问题反馈"), number=application.number
+            ),
             body=text,
             email=False,
         )
@@ -60,7 +64,7 @@ def flow_report_answer(*, report: FlowReport, admin: User, answer: str) -> FlowR
         notify_after_commit(
             user_ids=[report.applicant_id],
             link=f"/applications/{report.number}/flow-report/",
-            title=_("流程问题反馈已答复：%(number)s") % {"number": report.number},
+            title=message(gettext_noop("流程问题反馈已答复：%(number)s"), number=report.number),
             body=report.answer,
             email=False,
         )

@@ -22,12 +22,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.errors import ConflictError
 from core.identity.validators import validate_mobile
 from core.models import Authority, OrgKind, Role, User
 from core.notifications.delivery import notify_after_commit
+from core.notifications.messages import message
 from tenants.crossing import in_region
 from workflow.index import index_write
 from workflow.models import Application, NodeKind, TransitionRecord
@@ -650,13 +651,17 @@ def _record(  # noqa: PLR0917 - the one caller is apply_transition
 def _tell(application: Application, tell: Tell) -> None:
     """Queue the notifications of a transition; they leave only if it commits."""
     link = f"/applications/{application.number}/"
-    label = f"{application.number} {application.qualification.name}"
+    # Codes, put into words in each recipient's language when sent (core.notifications.messages).
     if tell == Tell.APPLICANT:
         notify_after_commit(
             user_ids=[application.applicant_id],
             link=link,
-            title=_("申请书%(label)s：%(status)s")
-            % {"label": label, "status": Status(application.status).label},
+            title=message(
+                gettext_noop("申请书%(number)s %(qualification)s：%(status)s"),
+                number=application.number,
+                qualification={"qualification": application.qualification_id},
+                status={"status": application.status},
+            ),
             body=application.last_opinion,
         )
     elif tell == Tell.NEXT_REVIEWERS:
@@ -665,6 +670,12 @@ def _tell(application: Application, tell: Tell) -> None:
             notify_after_commit(
                 user_ids=ids,
                 link=f"/review/{application.number}/",
-                title=_("有新的申请书待审核：%(label)s") % {"label": label},
-                body=_("申请人：%(name)s") % {"name": application.applicant.display_name},
+                title=message(
+                    gettext_noop("有新的申请书待审核：%(number)s %(qualification)s"),
+                    number=application.number,
+                    qualification={"qualification": application.qualification_id},
+                ),
+                body=message(
+                    gettext_noop("申请人：%(name)s"), name=application.applicant.display_name
+                ),
             )

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.models import Notification, User
+from core.notifications.messages import Spec, qualifications_of, render
 from tenants.crossing import current_region_code
 from tenants.links import region_url
 from tenants.queue import enqueue
@@ -47,25 +48,29 @@ def is_local_path(link: str) -> bool:
 
 
 def notify_after_commit(
-    *, user_ids: Iterable[int], title: str, body: str, link: str, email: bool = True
+    *, user_ids: Iterable[int], title: str | Spec, body: str | Spec, link: str, email: bool = True
 ) -> None:
     """Queue `notify_users` in the current region once the transaction commits.
 
-    `link` is a path on the current region's host. A link that is not a local path is a bug in
-    the caller and fails here, not later in the worker.
+    `title` and `body` are plain text or a `core.notifications.messages.message(...)`, put into
+    words in each recipient's language. `link` is a path on the current region's host. A link
+    that is not a local path is a bug in the caller and fails here, not later in the worker.
     """
     if link and not is_local_path(link):
         raise ValueError(f"notification link must be a local path: {link!r}")
     ids = sorted({int(pk) for pk in user_ids})
     if not ids:
         return
-    enqueue(notify_users, user_ids=ids, title=str(title), body=str(body), link=link, email=email)
+    title = title if isinstance(title, dict) else str(title)
+    body = body if isinstance(body, dict) else str(body)
+    enqueue(notify_users, user_ids=ids, title=title, body=body, link=link, email=email)
 
 
 def notify_users(
-    *, user_ids: list[int], title: str, body: str, link: str, email: bool = True
+    *, user_ids: list[int], title: str | Spec, body: str | Spec, link: str, email: bool = True
 ) -> None:
-    """The task: one notification per active user, and an e-mail to those with an address.
+    """The task: one notification per active user, in the user's language, and an e-mail to
+    those with an address.
 
     Runs in the worker inside the caller's region. The rows are written first, in one
     transaction; a failing mail server is logged, not raised, so that django-q2 does not run
@@ -73,27 +78,48 @@ def notify_users(
     """
     region_code = current_region_code()
     link = link if is_local_path(link) else ""
-    title = " ".join(str(title).split())[:MAX_TITLE]
     recipients = list(
-        User.objects.filter(pk__in=user_ids, is_active=True).only("pk", "name", "username", "email")
+        User.objects.filter(pk__in=user_ids, is_active=True).only(
+            "pk", "name", "username", "email", "language"
+        )
     )
     if not recipients:
         return
+    qualifications = qualifications_of(title, body)
+    words: dict[str, tuple[str, str]] = {}
+    for language in {user.language or settings.LANGUAGE_CODE for user in recipients}:
+        with translation.override(language):
+            words[language] = (
+                " ".join(render(title, qualifications).split())[:MAX_TITLE],
+                render(body, qualifications),
+            )
+
+    def words_for(user: User) -> tuple[str, str]:
+        return words[user.language or settings.LANGUAGE_CODE]
+
     with transaction.atomic():
         Notification.objects.bulk_create(
-            Notification(recipient=user, region_code=region_code, title=title, body=body, link=link)
+            Notification(
+                recipient=user,
+                region_code=region_code,
+                title=words_for(user)[0],
+                body=words_for(user)[1],
+                link=link,
+            )
             for user in recipients
         )
     if email:
-        _send_emails([user for user in recipients if user.email], title, body, region_code, link)
+        _send_emails(
+            [(user, *words_for(user)) for user in recipients if user.email], region_code, link
+        )
 
 
-def _send_emails(users: list[User], title: str, body: str, region_code: str, link: str) -> None:
-    if not users:
+def _send_emails(mails: list[tuple[User, str, str]], region_code: str, link: str) -> None:
+    if not mails:
         return
     url = region_url(None, region_code, link or "/notifications/")
     with get_connection() as connection:
-        for user in users:
+        for user, title, body in mails:
             # Each mail in its reader's chosen language (the worker's own is nobody's).
             with translation.override(user.language or settings.LANGUAGE_CODE):
                 subject = _("【新疆职称管理平台】") + title

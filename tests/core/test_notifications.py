@@ -371,3 +371,41 @@ def test_each_mail_is_written_in_its_reader_s_language(
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects["alice@example.com"].startswith("[Xinjiang Professional Title")
     assert subjects["bob@example.com"] == "【新疆职称管理平台】申请书已退回"
+
+
+def test_a_notification_reaches_each_reader_in_their_language_whatever_the_sender_spoke(
+    alice, bob, django_capture_on_commit_callbacks
+):
+    """A unit reviewing in Chinese returns an application: the Uyghur-speaking applicant reads
+    the status and the qualification in Uyghur, in the list and in the mail; a Chinese reader
+    of the same message reads Chinese."""
+    from core.catalog.sync import catalog_sync
+    from core.models import Qualification
+    from core.notifications.messages import message
+
+    catalog_sync()
+    qualification = Qualification.objects.get(code="school-teacher-chinese-intermediate")
+    alice.email, alice.language = "alice@example.com", "ug"
+    alice.save(update_fields=["email", "language"])
+    title = message(
+        "申请书%(number)s %(qualification)s：%(status)s",
+        number="RSSQ00000001",
+        qualification={"qualification": qualification.pk},
+        status={"status": "returned"},
+    )
+    with (
+        translation.override("zh-hans"),
+        django_capture_on_commit_callbacks(execute=True),
+        in_region("kashgar"),
+    ):
+        notify_after_commit(
+            user_ids=[alice.pk, bob.pk], title=title, body="请补充论文。", link=LINK
+        )
+    _run_queued_tasks_like_a_worker()
+    titles = dict(Notification.objects.values_list("recipient_id", "title"))
+    with translation.override("ug"):
+        uyghur = f"RSSQ00000001 {qualification.local_name}"
+        assert uyghur in titles[alice.pk] and "ئۆزگەرتىشكە قايتۇرۇلدى" in titles[alice.pk]
+    assert titles[bob.pk] == "申请书RSSQ00000001 一级教师：退回修改"
+    assert "ئۆزگەرتىشكە قايتۇرۇلدى" in mail.outbox[0].subject
+    assert Notification.objects.get(recipient=alice).body == "请补充论文。"  # typed words stay
