@@ -7,10 +7,17 @@ reads. It should read all applications at once (a constant number of queries).
 
 from collections.abc import Callable
 
+from django.db.models import QuerySet
+
+from core.caching.pages import Expression
 from workflow.models import Application
 
 Panels = Callable[[list[Application]], dict[int, list[dict]]]
 CARD_PANELS: list[Panels] = []
+# What each stage's panels read, for the page cache (core.caching.pages): given the queryset of
+# the applications shown, scalar SQL that changes whenever the panels' rows do.
+Stamps = Callable[[QuerySet[Application]], list[Expression]]
+CARD_STAMPS: list[Stamps] = []
 
 
 def card_panels(applications: list[Application]) -> dict[int, list[dict]]:
@@ -19,3 +26,7 @@ def card_panels(applications: list[Application]) -> dict[int, list[dict]]:
         for pk, found in source(applications).items():
             panels[pk].extend(found)
     return panels
+
+
+def card_stamps(applications: QuerySet[Application]) -> list[Expression]:
+    return [stamp for source in CARD_STAMPS for stamp in source(applications)]

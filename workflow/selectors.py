@@ -107,3 +107,29 @@ def region_home_changes(moment: datetime) -> list[str]:
         f"WHERE is_active AND opens_at <= {at} AND closes_at > {at})))"
     )
     return [*(table_stamp(m) for m in (Notice, Offering, Flow, Committee)), next_change]
+
+
+def applications_changes(applications: QuerySet, moment: datetime) -> list[tuple[str, list]]:
+    """What an applicant's pages (我的申请书, the editor) show of these applications' offerings
+    at `moment` changes only with these SQL values (core.caching.pages): the next moment at
+    which time alone changes it — a window or a payment period opens or closes, or the days
+    left to a deadline drop by one — and the offerings, flows and committees tables."""
+    from core.caching.pages import table_stamp
+
+    at = f"'{moment.isoformat()}'::timestamptz"  # a datetime's own text: nothing to escape
+    offerings = applications.order_by().values("offering_id")
+    inner, params = offerings.query.sql_with_params()
+    table = Offering._meta.db_table
+    # Table names, a datetime's isoformat and Django's compiled SQL (values as parameters).
+    next_change = (
+        f"(SELECT least(min(opens_at) FILTER (WHERE opens_at > {at}), "  # noqa: S608
+        f"min(closes_at - floor(extract(epoch FROM closes_at - {at}) / 86400) * interval '1 day')"
+        f" FILTER (WHERE closes_at > {at}), "
+        f"min(payment_opens_at) FILTER (WHERE payment_opens_at > {at}), "
+        f"min(payment_closes_at) FILTER (WHERE payment_closes_at > {at})) "
+        f"FROM {table} WHERE id IN ({inner}))"
+    )
+    stamps: list[tuple[str, list]] = [(table_stamp(m), []) for m in (Offering, Flow, Committee)]
+    if applications.query.is_empty():
+        return stamps
+    return [*stamps, (next_change, list(params))]

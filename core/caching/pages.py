@@ -27,6 +27,7 @@ from django.contrib import messages
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Model, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
@@ -36,6 +37,8 @@ from tenants.routing import REGION_MAP
 TOKEN_PLACEHOLDER = "pagecacheCSRFplaceholder" + "0" * 40
 CACHE_ALIAS = "pages"
 Render = Callable[[dict[str, object]], HttpResponse]
+# A scalar SQL expression, alone or with the values of its placeholders.
+Expression = str | tuple[str, Sequence[object]]
 
 
 def table_stamp(model: type[Model]) -> str:
@@ -46,8 +49,26 @@ def table_stamp(model: type[Model]) -> str:
     return f"(SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) FROM {table})"  # noqa: S608
 
 
+def rows_stamp(rows: QuerySet) -> tuple[str, list[object]]:
+    """A scalar SQL expression, with its parameters, that changes with every insert, update and
+    delete among `rows` (a filtered queryset: one person's payment orders, index rows): the MD5
+    of their whole rows' text. For the few rows of one reader, whatever writes them (a bulk
+    update sets no `updated_at`), where `table_stamp` would read a large table."""
+    if rows.query.is_empty():
+        return "''", []
+    row = f"{connection.ops.quote_name(rows.model._meta.db_table)}::text"
+    stamped = rows.order_by().annotate(pagecache_row=RawSQL(row, ()))  # noqa: S611
+    inner, params = stamped.values("pagecache_row").query.sql_with_params()
+    # `inner` is Django's compiled SQL; its values travel as parameters.
+    sql = (
+        "(SELECT coalesce(md5(string_agg(s.pagecache_row, ',' ORDER BY s.pagecache_row)), '') "  # noqa: S608
+        f"FROM ({inner}) s)"
+    )
+    return sql, list(params)
+
+
 def _state(
-    request: HttpRequest, rows: QuerySet | None, expressions: Sequence[str] = ()
+    request: HttpRequest, rows: QuerySet | None, expressions: Sequence[Expression] = ()
 ) -> tuple[object, ...]:
     """How many `rows` there are and when the last of them changed (`updated_at`), the reader's
     unread notifications, the reference version and the values of the scalar SQL
@@ -60,16 +81,23 @@ def _state(
         # `inner` is Django's compiled SQL; its values travel as parameters.
         counted = f"SELECT count(*), max(r.updated_at) FROM ({inner}) r"  # noqa: S608
         params.extend(inner_params)
+    scalars: list[str] = []
+    scalar_params: list[object] = []
+    for expression in expressions:
+        text, values = (expression, ()) if isinstance(expression, str) else expression
+        scalars.append(text)
+        scalar_params.extend(values)
     # Only Django's compiled SQL and the callers' fixed expressions; values are parameters.
     sql = (
         "SELECT c.*, (SELECT count(*) FROM public.core_notification "  # noqa: S608
         "WHERE recipient_id = %s AND read_at IS NULL), "
         "(SELECT version FROM public.core_referenceversion WHERE id = 1)"
-        + "".join(f", {expression}" for expression in expressions)
+        + "".join(f", {scalar}" for scalar in scalars)
         + f" FROM ({counted}) c"
     )
+    reader = user.pk if user.is_authenticated else None
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk if user.is_authenticated else None, *params])
+        cursor.execute(sql, [reader, *scalar_params, *params])
         return tuple(cursor.fetchone())
 
 
@@ -95,7 +123,7 @@ def cached_page(
     render: Render,
     *,
     rows: QuerySet | None = None,
-    expressions: Sequence[str] = (),
+    expressions: Sequence[Expression] = (),
     stamp: Hashable = (),
 ) -> HttpResponse:
     """The page `render` answers, from the cache when nothing it shows has changed.
@@ -104,9 +132,9 @@ def cached_page(
     placeholder and the unread count already read). `rows`: a queryset of rows with an
     `updated_at` (saved on every change) that holds every row the page shows, and maybe more:
     their count and latest change are part of the key. `expressions`: scalar SQL whose values
-    change whenever anything else the page shows does (`table_stamp`, the next moment a
-    time-dependent page changes), read in the same statement. `stamp`: anything else. The
-    key holds everything else the page depends on (module docstring)."""
+    change whenever anything else the page shows does (`table_stamp`, `rows_stamp`, the next
+    moment a time-dependent page changes), read in the same statement. `stamp`: anything
+    else. The key holds everything else the page depends on (module docstring)."""
     if not settings.PAGE_CACHE or request.method != "GET" or len(messages.get_messages(request)):
         return render({})
     state = _state(request, rows, expressions)

@@ -1,6 +1,7 @@
 """The applicant's pages: 我的申请书, 新增申请书, and the edit page (sections, attachments,
 condition advice, submit / withdraw / delete)."""
 
+from datetime import datetime
 from functools import reduce
 from operator import or_
 
@@ -8,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import ACTING_ROLES, Answer, route_answer
 from core.application_index import with_positions
-from core.caching.pages import cached_page
+from core.caching.pages import cached_page, rows_stamp
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
 from core.files.blobs import (
@@ -40,10 +41,10 @@ from workflow.applications import (
     attachment_remove,
     section_save,
 )
-from workflow.cards import card_panels
+from workflow.cards import card_panels, card_stamps
 from workflow.history import history_rows
 from workflow.locality import locality_advice
-from workflow.models import Offering
+from workflow.models import Application, Offering
 from workflow.progress import journey_steps, rejections_from, section_count, submissions
 from workflow.requalification import set_aside_sections
 from workflow.review import comments_by_section
@@ -52,6 +53,7 @@ from workflow.schema_forms import parse_section, render_section
 from workflow.sections import section_states, section_with_account
 from workflow.selectors import (
     application_flow_views,
+    applications_changes,
     flow_view,
     offerings_for,
     region_home_changes,
@@ -135,18 +137,44 @@ def _applicant_only(request: HttpRequest) -> None:
 
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
-    """我的申请书: full cards for this region, and a line for each one elsewhere."""
+    """我的申请书: full cards for this region, and a line for each one elsewhere. From the page
+    cache until one of the applications, their panels' rows (payments), the index rows elsewhere,
+    the offerings, flows or committees change, or a moment of their offerings passes."""
+    # Before the page reads anything: it never shows an earlier moment than its key names.
+    now = timezone.now()
+    mine = applications_visible_to(request.user).filter(applicant=request.user)
+    elsewhere = (
+        ApplicationIndex.objects.filter(applicant=request.user)
+        .exclude(region__schema_name=current_region_code())
+        .select_related("region", "qualification__specialty__series", "unit")
+    )
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
+        return _render_my_applications(request, mine, elsewhere, now, extra)
+
+    changes = [
+        *applications_changes(mine, now),
+        *card_stamps(mine),
+        rows_stamp(ApplicationIndex.objects.filter(applicant=request.user)),
+    ]
+    return cached_page(request, "my-applications", render_page, rows=mine, expressions=changes)
+
+
+def _render_my_applications(
+    request: HttpRequest,
+    mine: QuerySet[Application],
+    elsewhere: QuerySet[ApplicationIndex],
+    now: datetime,
+    extra: dict[str, object],
+) -> HttpResponse:
     applications = list(
-        applications_visible_to(request.user)
-        .filter(applicant=request.user)
-        .select_related("recommending_unit", "form")
+        mine.select_related("recommending_unit", "form")
         .prefetch_related("unit__recommending_units", "sections", "attachments")
         .order_by("-updated_at")
     )
     nodes = application_flow_views(applications)
     panels = card_panels(applications)
     rejected = rejections_from(applications)
-    now = timezone.now()
     cards = [
         {
             "application": a,
@@ -167,16 +195,16 @@ def my_applications(request: HttpRequest) -> HttpResponse:
         }
         for a in applications
     ]
-    elsewhere = with_positions(
-        ApplicationIndex.objects.filter(applicant=request.user)
-        .exclude(region__schema_name=current_region_code())
-        .select_related("region", "qualification__specialty__series", "unit")
-    )
     return render(
         request,
         "workflow/my_applications.html",
         # Past the flow: the result query (评审结果查询, results/) has something to say.
-        {"cards": cards, "elsewhere": elsewhere, "card_result_statuses": PAST_THE_FLOW},
+        {
+            "cards": cards,
+            "elsewhere": with_positions(elsewhere),
+            "card_result_statuses": PAST_THE_FLOW,
+            **extra,
+        },
     )
 
 
