@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.models import Authority, Series
-from workflow.models import Committee, Flow, NodeKind, Notice, Offering
+from workflow.models import Application, Committee, Flow, NodeKind, Notice, Offering
 
 
 @dataclass(frozen=True)
@@ -133,3 +133,41 @@ def applications_changes(applications: QuerySet, moment: datetime) -> list[tuple
     if applications.query.is_empty():
         return stamps
     return [*stamps, (next_change, list(params))]
+
+
+def application_changes(application: Application, moment: datetime) -> list[tuple[str, list]]:
+    """What the editor and the review page show of one application changes only with these SQL
+    values (core.caching.pages), besides the application's own row (its sections, attachments
+    and transitions save it): its offering's moments and tables (`applications_changes`), its
+    rows of comments, set-aside sections, history, sections and attachments (written by anyone,
+    even without saving the application), its unit's recommending authorities, the condition
+    sets and the committees' staff (who reviews now)."""
+    from core.caching.pages import rows_stamp, table_stamp
+    from core.models import ConditionSet, Unit
+    from workflow.models import (
+        Attachment,
+        CommitteeStaff,
+        ReviewComment,
+        SectionEntry,
+        SetAsideSection,
+        TransitionRecord,
+    )
+
+    mine = {"application": application}
+    recommending = Unit.recommending_units.through.objects.filter(unit_id=application.unit_id)
+    return [
+        *applications_changes(Application.objects.filter(pk=application.pk), moment),
+        *(
+            rows_stamp(model.objects.filter(**mine))
+            for model in (
+                ReviewComment,
+                SetAsideSection,
+                TransitionRecord,
+                SectionEntry,
+                Attachment,
+            )
+        ),
+        rows_stamp(recommending),
+        (table_stamp(ConditionSet), []),
+        (table_stamp(CommitteeStaff), []),
+    ]

@@ -50,8 +50,9 @@ from workflow.requalification import set_aside_sections
 from workflow.review import comments_by_section
 from workflow.reviewers import PAST_THE_FLOW
 from workflow.schema_forms import parse_section, render_section
-from workflow.sections import section_states, section_with_account
+from workflow.sections import SectionState, section_states, section_with_account
 from workflow.selectors import (
+    application_changes,
     application_flow_views,
     applications_changes,
     flow_view,
@@ -156,6 +157,11 @@ def my_applications(request: HttpRequest) -> HttpResponse:
         *applications_changes(mine, now),
         *card_stamps(mine),
         rows_stamp(ApplicationIndex.objects.filter(applicant=request.user)),
+        rows_stamp(
+            Unit.recommending_units.through.objects.filter(
+                unit_id__in=mine.order_by().values("unit_id")
+            )
+        ),
     ]
     return cached_page(request, "my-applications", render_page, rows=mine, expressions=changes)
 
@@ -263,27 +269,56 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
         record_application_read(
             AuditKind.APPLICATION_VIEWED, request.user, [application], request=request
         )
+        return _editor_page(request, application)
+    _states, current = _editor_section(request, application)
+    editable = application.status in EDITABLE and current.filled_by == "applicant"
+    key = current.key
+    if not editable:
+        raise PermissionDenied
+    data = parse_section(current.schema, request.POST)
+    try:
+        saved = section_save(application=application, key=key, data=data, user=request.user)
+    except (ConflictError, ValidationError) as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        if saved.errors:
+            messages.warning(request, _("已保存。该栏目还有需要修改的地方，见标红处。"))
+        else:
+            messages.success(request, _("已保存。"))
+    return redirect(f"{request.path}?section={key}")
+
+
+def _editor_section(request: HttpRequest, application: Application) -> tuple[list, SectionState]:
+    """The application's sections and the one asked for (`?section=`; the first by default)."""
     states = section_states(application)
     by_key = {s.key: s for s in states}
     key = request.GET.get("section") or states[0].key
     if key not in by_key:
         raise Http404
-    current = by_key[key]
+    return states, by_key[key]
+
+
+def _editor_page(request: HttpRequest, application: Application) -> HttpResponse:
+    # Someone else's read is recorded above on every request; the rendering comes from the page
+    # cache until the application (its sections and attachments save it), its comments, set-aside
+    # sections, history, the reader's 附件库 or the offering change, or a moment of it passes.
+    now = timezone.now()
+    this = Application.objects.filter(pk=application.pk)
+    library = rows_stamp(library_items(owner=request.user))
+    changes = [*application_changes(application, now), library]
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
+        return _render_editor(request, application, now=now, extra=extra)
+
+    return cached_page(request, "application-edit", render_page, rows=this, expressions=changes)
+
+
+def _render_editor(
+    request: HttpRequest, application: Application, *, now: datetime, extra: dict[str, object]
+) -> HttpResponse:
+    states, current = _editor_section(request, application)
     editable = application.status in EDITABLE and current.filled_by == "applicant"
-    if request.method == "POST":
-        if not editable:
-            raise PermissionDenied
-        data = parse_section(current.schema, request.POST)
-        try:
-            saved = section_save(application=application, key=key, data=data, user=request.user)
-        except (ConflictError, ValidationError) as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            if saved.errors:
-                messages.warning(request, _("已保存。该栏目还有需要修改的地方，见标红处。"))
-            else:
-                messages.success(request, _("已保存。"))
-        return redirect(f"{request.path}?section={key}")
+    key = current.key
     condition_set = conditions_for(application.qualification)
     advice = (
         conditions_evaluate(condition_set, application.form, {s.key: s.data for s in states})
@@ -322,7 +357,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
                 section_count(application, states),
                 rejections_from([application]).get(application.pk),
             ),
-            "submissions": submissions(application, timezone.now()),
+            "submissions": submissions(application, now),
             "actions": allowed_actions(request.user, application),
             "missing": [s.label for s in states if s.filled_by == "applicant" and not s.complete],
             "condition_set": condition_set,
@@ -335,6 +370,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "locality": locality_advice(
                 unit=application.unit, qualification=application.qualification
             ),
+            **extra,
         },
     )
 
