@@ -308,3 +308,23 @@ def test_my_applications_counts_the_days_down_without_anyone_changing_anything(
     while timezone.now() <= boundary:
         sleep(0.1)
     assert "距提交截止还有2天" in cards_of(alice_client)
+
+
+def test_the_cached_editor_shows_a_section_saved_elsewhere_at_once(alice_client, offering, unit):
+    """She has the editor open; the section saved through the API (her phone, another worker)
+    shows on the next look, though the first looks came from the page cache."""
+    from django.core.cache import caches
+
+    number = create(alice_client, offering, unit).json()["number"]
+    path = f"/applications/{number}/?section=teacher_profile"
+    first = alice_client.get(path).content.decode()
+    assert 'value="17"' not in first
+    alice_client.get(path)
+    assert len(caches["pages"]._cache) == 1
+    saved = alice_client.put(
+        f"/api/v1/applications/{number}/sections/teacher_profile/",
+        {"data": {"teaching_years": 17, "teacher_type": "农村学校-公共课教师"}},
+        content_type="application/json",
+    )
+    assert saved.status_code in {200, 400}, saved.content
+    assert 'value="17"' in alice_client.get(path).content.decode()
