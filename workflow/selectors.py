@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -116,9 +117,12 @@ def applications_changes(applications: QuerySet, moment: datetime) -> list[tuple
     left to a deadline drop by one — and the offerings, flows and committees tables."""
     from core.caching.pages import table_stamp
 
+    stamps: list[tuple[str, list]] = [(table_stamp(m), []) for m in (Offering, Flow, Committee)]
+    try:
+        inner, params = applications.order_by().values("offering_id").query.sql_with_params()
+    except EmptyResultSet:  # a reader who sees none (`.none()`): no moments
+        return stamps
     at = f"'{moment.isoformat()}'::timestamptz"  # a datetime's own text: nothing to escape
-    offerings = applications.order_by().values("offering_id")
-    inner, params = offerings.query.sql_with_params()
     table = Offering._meta.db_table
     # Table names, a datetime's isoformat and Django's compiled SQL (values as parameters).
     next_change = (
@@ -129,9 +133,6 @@ def applications_changes(applications: QuerySet, moment: datetime) -> list[tuple
         f"min(payment_closes_at) FILTER (WHERE payment_closes_at > {at})) "
         f"FROM {table} WHERE id IN ({inner}))"
     )
-    stamps: list[tuple[str, list]] = [(table_stamp(m), []) for m in (Offering, Flow, Committee)]
-    if applications.query.is_empty():
-        return stamps
     return [*stamps, (next_change, list(params))]
 
 

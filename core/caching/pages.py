@@ -25,6 +25,7 @@ from collections.abc import Callable, Hashable, Sequence
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Model, QuerySet
 from django.db.models.expressions import RawSQL
@@ -54,11 +55,12 @@ def rows_stamp(rows: QuerySet) -> tuple[str, list[object]]:
     delete among `rows` (a filtered queryset: one person's payment orders, index rows): the MD5
     of their whole rows' text. For the few rows of one reader, whatever writes them (a bulk
     update sets no `updated_at`), where `table_stamp` would read a large table."""
-    if rows.query.is_empty():
-        return "''", []
     row = f"{connection.ops.quote_name(rows.model._meta.db_table)}::text"
     stamped = rows.order_by().annotate(pagecache_row=RawSQL(row, ()))  # noqa: S611
-    inner, params = stamped.values("pagecache_row").query.sql_with_params()
+    try:
+        inner, params = stamped.values("pagecache_row").query.sql_with_params()
+    except EmptyResultSet:  # filtered on an empty queryset (`.none()`): no rows, ever
+        return "''", []
     # `inner` is Django's compiled SQL; its values travel as parameters.
     sql = (
         "(SELECT coalesce(md5(string_agg(s.pagecache_row, ',' ORDER BY s.pagecache_row)), '') "  # noqa: S608
