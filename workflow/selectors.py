@@ -122,6 +122,12 @@ def applications_changes(applications: QuerySet, moment: datetime) -> list[tuple
         inner, params = applications.order_by().values("offering_id").query.sql_with_params()
     except EmptyResultSet:  # a reader who sees none (`.none()`): no moments
         return stamps
+    return [*stamps, _offering_moments(f"IN ({inner})", list(params), moment)]
+
+
+def _offering_moments(where: str, params: list, moment: datetime) -> tuple[str, list]:
+    """The next moment after `moment` at which the offerings whose id is `where` change by
+    time alone: a window or a payment period opens or closes, the days left drop by one."""
     at = f"'{moment.isoformat()}'::timestamptz"  # a datetime's own text: nothing to escape
     table = Offering._meta.db_table
     # Table names, a datetime's isoformat and Django's compiled SQL (values as parameters).
@@ -131,19 +137,19 @@ def applications_changes(applications: QuerySet, moment: datetime) -> list[tuple
         f" FILTER (WHERE closes_at > {at}), "
         f"min(payment_opens_at) FILTER (WHERE payment_opens_at > {at}), "
         f"min(payment_closes_at) FILTER (WHERE payment_closes_at > {at})) "
-        f"FROM {table} WHERE id IN ({inner}))"
+        f"FROM {table} WHERE id {where})"
     )
-    return [*stamps, (next_change, list(params))]
+    return next_change, params
 
 
 def application_changes(application: Application, moment: datetime) -> list[tuple[str, list]]:
     """What the editor and the review page show of one application changes only with these SQL
-    values (core.caching.pages), besides the application's own row (its sections, attachments
-    and transitions save it): its offering's moments and tables (`applications_changes`), its
+    values (core.caching.pages): the application's own row, its offering's moments, the
+    offerings, flows and committees tables (as `applications_changes`), its
     rows of comments, set-aside sections, history, sections and attachments (written by anyone,
     even without saving the application), its unit's recommending authorities, the condition
     sets and the committees' staff (who reviews now)."""
-    from core.caching.pages import rows_stamp, table_stamp
+    from core.caching.pages import rows_where, table_stamp
     from core.models import ConditionSet, Unit
     from workflow.models import (
         Attachment,
@@ -154,12 +160,13 @@ def application_changes(application: Application, moment: datetime) -> list[tupl
         TransitionRecord,
     )
 
-    mine = {"application": application}
-    recommending = Unit.recommending_units.through.objects.filter(unit_id=application.unit_id)
+    recommending = Unit.recommending_units.through
     return [
-        *applications_changes(Application.objects.filter(pk=application.pk), moment),
+        rows_where(Application, "id", application.pk),
+        _offering_moments("= %s", [application.offering_id], moment),
+        *((table_stamp(m), []) for m in (Offering, Flow, Committee, ConditionSet, CommitteeStaff)),
         *(
-            rows_stamp(model.objects.filter(**mine))
+            rows_where(model, "application_id", application.pk)
             for model in (
                 ReviewComment,
                 SetAsideSection,
@@ -168,7 +175,5 @@ def application_changes(application: Application, moment: datetime) -> list[tupl
                 Attachment,
             )
         ),
-        rows_stamp(recommending),
-        (table_stamp(ConditionSet), []),
-        (table_stamp(CommitteeStaff), []),
+        rows_where(recommending, "unit_id", application.unit_id),
     ]

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import ACTING_ROLES, Answer, route_answer
 from core.application_index import with_positions
-from core.caching.pages import cached_page, rows_stamp
+from core.caching.pages import cached_page, rows_stamp, rows_where
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
 from core.files.blobs import (
@@ -29,7 +29,7 @@ from core.files.blobs import (
     library_items,
     upload_limit_text,
 )
-from core.models import ApplicationIndex, AuditKind, Role, Unit
+from core.models import ApplicationIndex, AuditKind, LibraryItem, Role, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
 from workflow.access_log import record_application_read
@@ -303,14 +303,13 @@ def _editor_page(request: HttpRequest, application: Application) -> HttpResponse
     # cache until the application (its sections and attachments save it), its comments, set-aside
     # sections, history, the reader's 附件库 or the offering change, or a moment of it passes.
     now = timezone.now()
-    this = Application.objects.filter(pk=application.pk)
-    library = rows_stamp(library_items(owner=request.user))
+    library = rows_where(LibraryItem, "owner_id", request.user.pk)
     changes = [*application_changes(application, now), library]
 
     def render_page(extra: dict[str, object]) -> HttpResponse:
         return _render_editor(request, application, now=now, extra=extra)
 
-    return cached_page(request, "application-edit", render_page, rows=this, expressions=changes)
+    return cached_page(request, "application-edit", render_page, expressions=changes)
 
 
 def _render_editor(

@@ -245,7 +245,6 @@ def review_page(request: HttpRequest, number: str) -> HttpResponse:
         request,
         "review-page",
         render_page,
-        rows=Application.objects.filter(pk=application.pk),
         expressions=application_changes(application, timezone.now()),
     )
 
