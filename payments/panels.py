@@ -1,10 +1,9 @@
 """The 缴费 and 纸质材料 panels of 我的申请书 (registered in workflow.cards): two queries for
 all the cards."""
 
-from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.caching.pages import Expression, rows_stamp
+from core.caching.pages import Expression, rows_where
 from payments.models import OrderStatus, PaperMaterial, PaymentOrder
 from payments.services import payment_due
 from workflow.models import Application
@@ -47,12 +46,11 @@ def payment_panels(applications: list[Application]) -> dict[int, list[dict]]:
     return panels
 
 
-def payment_stamps(applications: QuerySet[Application]) -> list[Expression]:
+def payment_stamps(ids: str, value: object) -> list[Expression]:
     """The orders and paper materials of these applications, for the page cache: an order
     created, paid or expired and a paper received change the cards at once. (The payment
     period's moments are the offering's, in the page's own moments.)"""
-    shown = applications.values("pk")
     return [
-        rows_stamp(PaymentOrder.objects.filter(application_id__in=shown)),
-        rows_stamp(PaperMaterial.objects.filter(application_id__in=shown)),
+        rows_where(PaymentOrder, "application_id", value, within=ids),
+        rows_where(PaperMaterial, "application_id", value, within=ids),
     ]

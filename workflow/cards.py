@@ -7,16 +7,15 @@ reads. It should read all applications at once (a constant number of queries).
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet
-
 from core.caching.pages import Expression
 from workflow.models import Application
 
 Panels = Callable[[list[Application]], dict[int, list[dict]]]
 CARD_PANELS: list[Panels] = []
-# What each stage's panels read, for the page cache (core.caching.pages): given the queryset of
-# the applications shown, scalar SQL that changes whenever the panels' rows do.
-Stamps = Callable[[QuerySet[Application]], list[Expression]]
+# What each stage's panels read, for the page cache (core.caching.pages): given fixed SQL
+# selecting the ids of the applications shown (or more) and its one parameter, scalar SQL that
+# changes whenever the panels' rows do.
+Stamps = Callable[[str, object], list[Expression]]
 CARD_STAMPS: list[Stamps] = []
 
 
@@ -28,5 +27,5 @@ def card_panels(applications: list[Application]) -> dict[int, list[dict]]:
     return panels
 
 
-def card_stamps(applications: QuerySet[Application]) -> list[Expression]:
-    return [stamp for source in CARD_STAMPS for stamp in source(applications)]
+def card_stamps(ids: str, value: object) -> list[Expression]:
+    return [stamp for source in CARD_STAMPS for stamp in source(ids, value)]

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -110,19 +109,19 @@ def region_home_changes(moment: datetime) -> list[str]:
     return [*(table_stamp(m) for m in (Notice, Offering, Flow, Committee)), next_change]
 
 
-def applications_changes(applications: QuerySet, moment: datetime) -> list[tuple[str, list]]:
-    """What an applicant's pages (我的申请书, the editor) show of these applications' offerings
-    at `moment` changes only with these SQL values (core.caching.pages): the next moment at
-    which time alone changes it — a window or a payment period opens or closes, or the days
-    left to a deadline drop by one — and the offerings, flows and committees tables."""
+def applicant_changes(applicant_id: int, moment: datetime) -> list[tuple[str, list]]:
+    """What 我的申请书 shows of one applicant's offerings at `moment` changes only with these SQL
+    values (core.caching.pages): the offerings, flows and committees tables and the next moment
+    at which time alone changes it — a window or a payment period opens or closes, or the days
+    left to a deadline drop by one. Direct SQL on all her applications in the region (what the
+    page shows, or more): nothing to compile on a cache hit."""
     from core.caching.pages import table_stamp
 
-    stamps: list[tuple[str, list]] = [(table_stamp(m), []) for m in (Offering, Flow, Committee)]
-    try:
-        inner, params = applications.order_by().values("offering_id").query.sql_with_params()
-    except EmptyResultSet:  # a reader who sees none (`.none()`): no moments
-        return stamps
-    return [*stamps, _offering_moments(f"IN ({inner})", list(params), moment)]
+    ids = f"SELECT offering_id FROM {Application._meta.db_table} WHERE applicant_id = %s"  # noqa: S608
+    return [
+        *((table_stamp(m), []) for m in (Offering, Flow, Committee)),
+        _offering_moments(f"IN ({ids})", [applicant_id], moment),
+    ]
 
 
 def _offering_moments(where: str, params: list, moment: datetime) -> tuple[str, list]:
@@ -145,7 +144,7 @@ def _offering_moments(where: str, params: list, moment: datetime) -> tuple[str, 
 def application_changes(application: Application, moment: datetime) -> list[tuple[str, list]]:
     """What the editor and the review page show of one application changes only with these SQL
     values (core.caching.pages): the application's own row, its offering's moments, the
-    offerings, flows and committees tables (as `applications_changes`), its
+    offerings, flows and committees tables (as `applicant_changes`), its
     rows of comments, set-aside sections, history, sections and attachments (written by anyone,
     even without saving the application), its unit's recommending authorities, the condition
     sets and the committees' staff (who reviews now)."""

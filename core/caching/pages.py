@@ -69,14 +69,18 @@ def rows_stamp(rows: QuerySet) -> tuple[str, list[object]]:
     return sql, list(params)
 
 
-def rows_where(model: type[Model], column: str, value: object) -> tuple[str, list[object]]:
-    """`rows_stamp` of `model`'s rows whose `column` equals `value`, written directly: no
-    queryset to compile on every request (the editor's and review page's many small stamps)."""
+def rows_where(
+    model: type[Model], column: str, value: object, *, within: str = ""
+) -> tuple[str, list[object]]:
+    """`rows_stamp` of `model`'s rows whose `column` equals `value` (or, with `within`, is
+    in `within`'s fixed SQL subquery taking `value` as its one parameter), written directly:
+    no queryset to compile on every request (the many small stamps of one reader's pages)."""
     table = connection.ops.quote_name(model._meta.db_table)
     field = connection.ops.quote_name(column)
+    condition = f"IN ({within})" if within else "= %s"
     sql = (
         "(SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') "  # noqa: S608
-        f"FROM {table} t WHERE t.{field} = %s)"
+        f"FROM {table} t WHERE t.{field} {condition})"
     )
     return sql, [value]
 
