@@ -25,10 +25,8 @@ from collections.abc import Callable, Hashable, Sequence
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Model, QuerySet
-from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
@@ -50,31 +48,15 @@ def table_stamp(model: type[Model]) -> str:
     return f"(SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) FROM {table})"  # noqa: S608
 
 
-def rows_stamp(rows: QuerySet) -> tuple[str, list[object]]:
-    """A scalar SQL expression, with its parameters, that changes with every insert, update and
-    delete among `rows` (a filtered queryset: one person's payment orders, index rows): the MD5
-    of their whole rows' text. For the few rows of one reader, whatever writes them (a bulk
-    update sets no `updated_at`), where `table_stamp` would read a large table."""
-    row = f"{connection.ops.quote_name(rows.model._meta.db_table)}::text"
-    stamped = rows.order_by().annotate(pagecache_row=RawSQL(row, ()))  # noqa: S611
-    try:
-        inner, params = stamped.values("pagecache_row").query.sql_with_params()
-    except EmptyResultSet:  # filtered on an empty queryset (`.none()`): no rows, ever
-        return "''", []
-    # `inner` is Django's compiled SQL; its values travel as parameters.
-    sql = (
-        "(SELECT coalesce(md5(string_agg(s.pagecache_row, ',' ORDER BY s.pagecache_row)), '') "  # noqa: S608
-        f"FROM ({inner}) s)"
-    )
-    return sql, list(params)
-
-
 def rows_where(
     model: type[Model], column: str, value: object, *, within: str = ""
 ) -> tuple[str, list[object]]:
-    """`rows_stamp` of `model`'s rows whose `column` equals `value` (or, with `within`, is
-    in `within`'s fixed SQL subquery taking `value` as its one parameter), written directly:
-    no queryset to compile on every request (the many small stamps of one reader's pages)."""
+    """A scalar SQL expression, with its parameter, that changes with every insert, update and
+    delete among `model`'s rows whose `column` equals `value` (or, with `within`, is in
+    `within`'s fixed SQL subquery taking `value` as its one parameter): the MD5 of the rows'
+    whole text. For the few rows of one reader or application, whatever writes them (a bulk
+    update sets no `updated_at`; a test's one transaction leaves `xmin` alone), where
+    `table_stamp` would read a large table. Written directly: no queryset to compile on a hit."""
     table = connection.ops.quote_name(model._meta.db_table)
     field = connection.ops.quote_name(column)
     condition = f"IN ({within})" if within else "= %s"
@@ -150,7 +132,7 @@ def cached_page(
     placeholder and the unread count already read). `rows`: a queryset of rows with an
     `updated_at` (saved on every change) that holds every row the page shows, and maybe more:
     their count and latest change are part of the key. `expressions`: scalar SQL whose values
-    change whenever anything else the page shows does (`table_stamp`, `rows_stamp`, the next
+    change whenever anything else the page shows does (`table_stamp`, `rows_where`, the next
     moment a time-dependent page changes), read in the same statement. `stamp`: anything
     else. The key holds everything else the page depends on (module docstring)."""
     if not settings.PAGE_CACHE or request.method != "GET" or len(messages.get_messages(request)):
