@@ -8,8 +8,10 @@ class PaymentsConfig(AppConfig):
 
     def ready(self) -> None:
         from payments import hooks  # noqa: F401 - connects the workflow signals
-        from payments.panels import payment_panels
-        from workflow.cards import CARD_PANELS
+        from payments.panels import payment_panels, payment_stamps
+        from workflow.cards import CARD_PANELS, CARD_STAMPS
 
         if payment_panels not in CARD_PANELS:
             CARD_PANELS.append(payment_panels)
+        if payment_stamps not in CARD_STAMPS:
+            CARD_STAMPS.append(payment_stamps)

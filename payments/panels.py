@@ -3,6 +3,7 @@ all the cards."""
 
 from django.utils import timezone
 
+from core.caching.pages import Expression, rows_where
 from payments.models import OrderStatus, PaperMaterial, PaymentOrder
 from payments.services import payment_due
 from workflow.models import Application
@@ -43,3 +44,13 @@ def payment_panels(applications: list[Application]) -> dict[int, list[dict]]:
                 }
             )
     return panels
+
+
+def payment_stamps(ids: str, value: object) -> list[Expression]:
+    """The orders and paper materials of these applications, for the page cache: an order
+    created, paid or expired and a paper received change the cards at once. (The payment
+    period's moments are the offering's, in the page's own moments.)"""
+    return [
+        rows_where(PaymentOrder, "application_id", value, within=ids),
+        rows_where(PaperMaterial, "application_id", value, within=ids),
+    ]

@@ -7,10 +7,16 @@ reads. It should read all applications at once (a constant number of queries).
 
 from collections.abc import Callable
 
+from core.caching.pages import Expression
 from workflow.models import Application
 
 Panels = Callable[[list[Application]], dict[int, list[dict]]]
 CARD_PANELS: list[Panels] = []
+# What each stage's panels read, for the page cache (core.caching.pages): given fixed SQL
+# selecting the ids of the applications shown (or more) and its one parameter, scalar SQL that
+# changes whenever the panels' rows do.
+Stamps = Callable[[str, object], list[Expression]]
+CARD_STAMPS: list[Stamps] = []
 
 
 def card_panels(applications: list[Application]) -> dict[int, list[dict]]:
@@ -19,3 +25,7 @@ def card_panels(applications: list[Application]) -> dict[int, list[dict]]:
         for pk, found in source(applications).items():
             panels[pk].extend(found)
     return panels
+
+
+def card_stamps(ids: str, value: object) -> list[Expression]:
+    return [stamp for source in CARD_STAMPS for stamp in source(ids, value)]

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.models import Authority, Series
-from workflow.models import Committee, Flow, NodeKind, Notice, Offering
+from workflow.models import Application, Committee, Flow, NodeKind, Notice, Offering
 
 
 @dataclass(frozen=True)
@@ -107,3 +107,72 @@ def region_home_changes(moment: datetime) -> list[str]:
         f"WHERE is_active AND opens_at <= {at} AND closes_at > {at})))"
     )
     return [*(table_stamp(m) for m in (Notice, Offering, Flow, Committee)), next_change]
+
+
+def applicant_changes(applicant_id: int, moment: datetime) -> list[tuple[str, list]]:
+    """What 我的申请书 shows of one applicant's offerings at `moment` changes only with these SQL
+    values (core.caching.pages): the offerings, flows and committees tables and the next moment
+    at which time alone changes it — a window or a payment period opens or closes, or the days
+    left to a deadline drop by one. Direct SQL on all her applications in the region (what the
+    page shows, or more): nothing to compile on a cache hit."""
+    from core.caching.pages import table_stamp
+
+    ids = f"SELECT offering_id FROM {Application._meta.db_table} WHERE applicant_id = %s"  # noqa: S608
+    return [
+        *((table_stamp(m), []) for m in (Offering, Flow, Committee)),
+        _offering_moments(f"IN ({ids})", [applicant_id], moment),
+    ]
+
+
+def _offering_moments(where: str, params: list, moment: datetime) -> tuple[str, list]:
+    """The next moment after `moment` at which the offerings whose id is `where` change by
+    time alone: a window or a payment period opens or closes, the days left drop by one."""
+    at = f"'{moment.isoformat()}'::timestamptz"  # a datetime's own text: nothing to escape
+    table = Offering._meta.db_table
+    # Table names, a datetime's isoformat and Django's compiled SQL (values as parameters).
+    next_change = (
+        f"(SELECT least(min(opens_at) FILTER (WHERE opens_at > {at}), "  # noqa: S608
+        f"min(closes_at - floor(extract(epoch FROM closes_at - {at}) / 86400) * interval '1 day')"
+        f" FILTER (WHERE closes_at > {at}), "
+        f"min(payment_opens_at) FILTER (WHERE payment_opens_at > {at}), "
+        f"min(payment_closes_at) FILTER (WHERE payment_closes_at > {at})) "
+        f"FROM {table} WHERE id {where})"
+    )
+    return next_change, params
+
+
+def application_changes(application: Application, moment: datetime) -> list[tuple[str, list]]:
+    """What the editor and the review page show of one application changes only with these SQL
+    values (core.caching.pages): the application's own row, its offering's moments, the
+    offerings, flows and committees tables (as `applicant_changes`), its
+    rows of comments, set-aside sections, history, sections and attachments (written by anyone,
+    even without saving the application), its unit's recommending authorities, the condition
+    sets and the committees' staff (who reviews now)."""
+    from core.caching.pages import rows_where, table_stamp
+    from core.models import ConditionSet, Unit
+    from workflow.models import (
+        Attachment,
+        CommitteeStaff,
+        ReviewComment,
+        SectionEntry,
+        SetAsideSection,
+        TransitionRecord,
+    )
+
+    recommending = Unit.recommending_units.through
+    return [
+        rows_where(Application, "id", application.pk),
+        _offering_moments("= %s", [application.offering_id], moment),
+        *((table_stamp(m), []) for m in (Offering, Flow, Committee, ConditionSet, CommitteeStaff)),
+        *(
+            rows_where(model, "application_id", application.pk)
+            for model in (
+                ReviewComment,
+                SetAsideSection,
+                TransitionRecord,
+                SectionEntry,
+                Attachment,
+            )
+        ),
+        rows_where(recommending, "unit_id", application.unit_id),
+    ]

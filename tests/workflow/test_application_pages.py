@@ -232,3 +232,99 @@ def test_an_attachment_over_the_limit_names_its_size_and_the_limit(alice_client,
     ).content.decode()
     shown = re.search(r'scan\.png</a> <span class="hint">([^<]+)</span>', page).group(1)
     assert re.fullmatch(r"\d+(\.\d)? (B|KB|MB)", shown)
+
+
+# --- 我的申请书 from the page cache (issue 18): every change shows on the next look -----------
+
+
+def cards_of(client) -> str:
+    """The cards of 我的申请书 without the reader's CSRF token (another on every answer)."""
+    page = client.get("/applications/").content.decode()
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    return page.replace(token, "")
+
+
+def test_my_applications_is_served_again_until_a_section_is_saved(
+    alice_client, offering, unit, catalog
+):
+    from django.core.cache import caches
+
+    number = create(alice_client, offering, unit).json()["number"]
+    before = cards_of(alice_client)
+    assert number in before
+    assert cards_of(alice_client) == before
+    assert len(caches["pages"]._cache) == 1  # the second look was not rendered again
+    fill_every_section(alice_client, number)
+    after = cards_of(alice_client)
+    done = re.search(r"(\d+)/(\d+)", after[after.index("填写栏目") :])
+    assert done and done.group(1) == done.group(2) != "0"
+    assert after != before
+
+
+def test_my_applications_shows_a_transition_and_another_person_never_gets_it(
+    alice_client, alice, bob, offering, unit, catalog
+):
+    from tests.support import client_for
+    from workflow.models import Application
+    from workflow.states import Status
+
+    number = create(alice_client, offering, unit).json()["number"]
+    assert 'data-testid="withdraw"' not in cards_of(alice_client)
+    with in_region("urumqi"):
+        application = Application.objects.get(number=number)
+        application.status = Status.IN_REVIEW
+        application.current_node = 0
+        application.submission_count = 1
+        application.save()
+    assert "已提交 1/" in cards_of(alice_client)
+    other = client_for("urumqi")
+    other.force_login(bob)
+    assert number not in cards_of(other)
+    elsewhere = client_for("kashgar")
+    elsewhere.force_login(alice)
+    away = cards_of(elsewhere)
+    assert 'data-testid="application-card"' not in away
+    assert number in away  # her line for the application in another region
+
+
+def test_my_applications_counts_the_days_down_without_anyone_changing_anything(
+    alice_client, unit, catalog
+):
+    from datetime import timedelta
+    from time import sleep
+
+    from django.utils import timezone
+
+    from tests.workflow.conftest import open_offering
+    from workflow.models import Offering
+
+    call = open_offering("urumqi", opens=-1, closes=3)
+    create(alice_client, call, unit)
+    boundary = timezone.now() + timedelta(seconds=1)
+    with in_region("urumqi"):
+        Offering.objects.filter(pk=call.pk).update(closes_at=boundary + timedelta(days=3))
+    assert "距提交截止还有3天" in cards_of(alice_client)
+    assert "距提交截止还有3天" in cards_of(alice_client)
+    while timezone.now() <= boundary:
+        sleep(0.1)
+    assert "距提交截止还有2天" in cards_of(alice_client)
+
+
+def test_the_cached_editor_shows_a_section_saved_elsewhere_at_once(alice_client, offering, unit):
+    """She has the editor open; the section saved through the API (her phone, another worker)
+    shows on the next look, though the first looks came from the page cache."""
+    from django.core.cache import caches
+
+    number = create(alice_client, offering, unit).json()["number"]
+    path = f"/applications/{number}/?section=teacher_profile"
+    first = alice_client.get(path).content.decode()
+    assert 'value="17"' not in first
+    alice_client.get(path)
+    assert len(caches["pages"]._cache) == 1
+    saved = alice_client.put(
+        f"/api/v1/applications/{number}/sections/teacher_profile/",
+        {"data": {"teaching_years": 17, "teacher_type": "农村学校-公共课教师"}},
+        content_type="application/json",
+    )
+    assert saved.status_code in {200, 400}, saved.content
+    assert 'value="17"' in alice_client.get(path).content.decode()

@@ -482,3 +482,73 @@ def test_a_refused_recommendation_keeps_what_the_unit_typed(at_unit):
     assert ">太短了</textarea>" in page
     assert f'value="{RECOMMENDATION["responsible_person"]}"' in page
     assert f'value="{RECOMMENDATION["mobile"]}"' in page
+
+
+# --- the editor and the review page from the page cache (issue 18) ---------------------------
+
+
+def page_without_token(client, path):
+    import re
+
+    page = client.get(path).content.decode()
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    return page.replace(token, "")
+
+
+def test_a_comment_shows_on_the_cached_review_page_and_editor_and_every_read_is_recorded(
+    at_unit,
+):
+    from django.core.cache import caches
+
+    from core.models import AuditEvent
+    from workflow.models import ReviewComment
+
+    number, who = at_unit
+    unit = client_for("urumqi")
+    unit.force_login(who["unit"])
+    owner = client_for("urumqi")
+    owner.force_login(who["applicant"])
+    review = f"/review/{number}/?section=basic"
+    editor = f"/applications/{number}/?section=basic"
+    reads = AuditEvent.objects.filter(owner=who["applicant"], actor=who["unit"])
+    first = page_without_token(unit, review)
+    assert page_without_token(unit, review) == first
+    assert reads.count() == 2  # the second read came from the cache and is recorded too
+    before = page_without_token(owner, editor)
+    assert page_without_token(owner, editor) == before
+    assert len(caches["pages"]._cache) == 2
+    assert reads.count() == 2  # her own reads are not recorded
+    saved = unit.post(
+        f"/api/v1/applications/{number}/comments/",
+        {"section": "basic", "text": "单位性质选择错误"},
+        content_type="application/json",
+    )
+    assert saved.status_code == 201
+    assert "单位性质选择错误" in page_without_token(unit, review)
+    assert "单位性质选择错误" in page_without_token(owner, editor)
+    # Changed in place, as a second worker's write would, without saving the application.
+    with in_region("urumqi"):
+        ReviewComment.objects.filter(text="单位性质选择错误").update(text="请选择事业单位")
+    assert "请选择事业单位" in page_without_token(unit, review)
+    assert "请选择事业单位" in page_without_token(owner, editor)
+    assert reads.count() == 4
+
+
+def test_nobody_else_gets_the_cached_review_page(at_unit):
+    number, who = at_unit
+    unit = client_for("urumqi")
+    unit.force_login(who["unit"])
+    assert unit.get(f"/review/{number}/").status_code == 200
+    other = client_for("urumqi")
+    other.force_login(who["other_unit_admin"])
+    assert other.get(f"/review/{number}/").status_code == 404
+    elsewhere = client_for("kashgar")
+    elsewhere.force_login(who["unit"])
+    assert elsewhere.get(f"/review/{number}/").status_code == 404
+    owner = client_for("urumqi")
+    owner.force_login(who["applicant"])
+    mine = owner.get(f"/applications/{number}/").content.decode()
+    assert number in mine
+    stranger = client_for("urumqi")
+    stranger.force_login(who["other_authority"])
+    assert stranger.get(f"/applications/{number}/").status_code == 404

@@ -1,6 +1,7 @@
 """The applicant's pages: 我的申请书, 新增申请书, and the edit page (sections, attachments,
 condition advice, submit / withdraw / delete)."""
 
+from datetime import datetime
 from functools import reduce
 from operator import or_
 
@@ -8,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.access import ACTING_ROLES, Answer, route_answer
 from core.application_index import with_positions
-from core.caching.pages import cached_page
+from core.caching.pages import cached_page, rows_where
 from core.catalog.conditions import conditions_evaluate, conditions_for
 from core.errors import ConflictError, error_messages
 from core.files.blobs import (
@@ -28,7 +29,7 @@ from core.files.blobs import (
     library_items,
     upload_limit_text,
 )
-from core.models import ApplicationIndex, AuditKind, Role, Unit
+from core.models import ApplicationIndex, AuditKind, LibraryItem, Role, Unit
 from tenants.crossing import current_region_code
 from workflow.access import access_application, applications_visible_to
 from workflow.access_log import record_application_read
@@ -40,17 +41,19 @@ from workflow.applications import (
     attachment_remove,
     section_save,
 )
-from workflow.cards import card_panels
+from workflow.cards import card_panels, card_stamps
 from workflow.history import history_rows
 from workflow.locality import locality_advice
-from workflow.models import Offering
+from workflow.models import Application, Offering
 from workflow.progress import journey_steps, rejections_from, section_count, submissions
 from workflow.requalification import set_aside_sections
 from workflow.review import comments_by_section
 from workflow.reviewers import PAST_THE_FLOW
 from workflow.schema_forms import parse_section, render_section
-from workflow.sections import section_states, section_with_account
+from workflow.sections import SectionState, section_states, section_with_account
 from workflow.selectors import (
+    applicant_changes,
+    application_changes,
     application_flow_views,
     flow_view,
     offerings_for,
@@ -135,18 +138,50 @@ def _applicant_only(request: HttpRequest) -> None:
 
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
-    """我的申请书: full cards for this region, and a line for each one elsewhere."""
+    """我的申请书: full cards for this region, and a line for each one elsewhere. From the page
+    cache until one of the applications, their panels' rows (payments), the index rows elsewhere,
+    the offerings, flows or committees change, or a moment of their offerings passes."""
+    # Before the page reads anything: it never shows an earlier moment than its key names.
+    now = timezone.now()
+    mine = applications_visible_to(request.user).filter(applicant=request.user)
+    elsewhere = (
+        ApplicationIndex.objects.filter(applicant=request.user)
+        .exclude(region__schema_name=current_region_code())
+        .select_related("region", "qualification__specialty__series", "unit")
+    )
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
+        return _render_my_applications(request, mine, elsewhere, now, extra)
+
+    # Direct SQL on all her applications here (what the page shows, or more): nothing to compile.
+    applicant = request.user.pk
+    ids = f"SELECT id FROM {Application._meta.db_table} WHERE applicant_id = %s"  # noqa: S608
+    units = f"SELECT unit_id FROM {Application._meta.db_table} WHERE applicant_id = %s"  # noqa: S608
+    changes = [
+        rows_where(Application, "applicant_id", applicant),
+        *applicant_changes(applicant, now),
+        *card_stamps(ids, applicant),
+        rows_where(ApplicationIndex, "applicant_id", applicant),
+        rows_where(Unit.recommending_units.through, "unit_id", applicant, within=units),
+    ]
+    return cached_page(request, "my-applications", render_page, expressions=changes)
+
+
+def _render_my_applications(
+    request: HttpRequest,
+    mine: QuerySet[Application],
+    elsewhere: QuerySet[ApplicationIndex],
+    now: datetime,
+    extra: dict[str, object],
+) -> HttpResponse:
     applications = list(
-        applications_visible_to(request.user)
-        .filter(applicant=request.user)
-        .select_related("recommending_unit", "form")
+        mine.select_related("recommending_unit", "form")
         .prefetch_related("unit__recommending_units", "sections", "attachments")
         .order_by("-updated_at")
     )
     nodes = application_flow_views(applications)
     panels = card_panels(applications)
     rejected = rejections_from(applications)
-    now = timezone.now()
     cards = [
         {
             "application": a,
@@ -167,16 +202,16 @@ def my_applications(request: HttpRequest) -> HttpResponse:
         }
         for a in applications
     ]
-    elsewhere = with_positions(
-        ApplicationIndex.objects.filter(applicant=request.user)
-        .exclude(region__schema_name=current_region_code())
-        .select_related("region", "qualification__specialty__series", "unit")
-    )
     return render(
         request,
         "workflow/my_applications.html",
         # Past the flow: the result query (评审结果查询, results/) has something to say.
-        {"cards": cards, "elsewhere": elsewhere, "card_result_statuses": PAST_THE_FLOW},
+        {
+            "cards": cards,
+            "elsewhere": with_positions(elsewhere),
+            "card_result_statuses": PAST_THE_FLOW,
+            **extra,
+        },
     )
 
 
@@ -235,27 +270,55 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
         record_application_read(
             AuditKind.APPLICATION_VIEWED, request.user, [application], request=request
         )
+        return _editor_page(request, application)
+    _states, current = _editor_section(request, application)
+    editable = application.status in EDITABLE and current.filled_by == "applicant"
+    key = current.key
+    if not editable:
+        raise PermissionDenied
+    data = parse_section(current.schema, request.POST)
+    try:
+        saved = section_save(application=application, key=key, data=data, user=request.user)
+    except (ConflictError, ValidationError) as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        if saved.errors:
+            messages.warning(request, _("已保存。该栏目还有需要修改的地方，见标红处。"))
+        else:
+            messages.success(request, _("已保存。"))
+    return redirect(f"{request.path}?section={key}")
+
+
+def _editor_section(request: HttpRequest, application: Application) -> tuple[list, SectionState]:
+    """The application's sections and the one asked for (`?section=`; the first by default)."""
     states = section_states(application)
     by_key = {s.key: s for s in states}
     key = request.GET.get("section") or states[0].key
     if key not in by_key:
         raise Http404
-    current = by_key[key]
+    return states, by_key[key]
+
+
+def _editor_page(request: HttpRequest, application: Application) -> HttpResponse:
+    # Someone else's read is recorded above on every request; the rendering comes from the page
+    # cache until the application (its sections and attachments save it), its comments, set-aside
+    # sections, history, the reader's 附件库 or the offering change, or a moment of it passes.
+    now = timezone.now()
+    library = rows_where(LibraryItem, "owner_id", request.user.pk)
+    changes = [*application_changes(application, now), library]
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
+        return _render_editor(request, application, now=now, extra=extra)
+
+    return cached_page(request, "application-edit", render_page, expressions=changes)
+
+
+def _render_editor(
+    request: HttpRequest, application: Application, *, now: datetime, extra: dict[str, object]
+) -> HttpResponse:
+    states, current = _editor_section(request, application)
     editable = application.status in EDITABLE and current.filled_by == "applicant"
-    if request.method == "POST":
-        if not editable:
-            raise PermissionDenied
-        data = parse_section(current.schema, request.POST)
-        try:
-            saved = section_save(application=application, key=key, data=data, user=request.user)
-        except (ConflictError, ValidationError) as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            if saved.errors:
-                messages.warning(request, _("已保存。该栏目还有需要修改的地方，见标红处。"))
-            else:
-                messages.success(request, _("已保存。"))
-        return redirect(f"{request.path}?section={key}")
+    key = current.key
     condition_set = conditions_for(application.qualification)
     advice = (
         conditions_evaluate(condition_set, application.form, {s.key: s.data for s in states})
@@ -294,7 +357,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
                 section_count(application, states),
                 rejections_from([application]).get(application.pk),
             ),
-            "submissions": submissions(application, timezone.now()),
+            "submissions": submissions(application, now),
             "actions": allowed_actions(request.user, application),
             "missing": [s.label for s in states if s.filled_by == "applicant" and not s.complete],
             "condition_set": condition_set,
@@ -307,6 +370,7 @@ def edit_application(request: HttpRequest, number: str) -> HttpResponse:
             "locality": locality_advice(
                 unit=application.unit, qualification=application.qualification
             ),
+            **extra,
         },
     )
 

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,7 +38,7 @@ from workflow.reviewers import (
 )
 from workflow.schema_forms import render_section
 from workflow.sections import section_states
-from workflow.selectors import flow_view
+from workflow.selectors import application_changes, flow_view
 from workflow.states import Status
 from workflow.transitions import (
     REVIEW_ACTIONS,
@@ -231,10 +232,21 @@ def query(request: HttpRequest) -> HttpResponse:
 @readers
 def review_page(request: HttpRequest, number: str) -> HttpResponse:
     application = access_application(request.user, number)
+    # Recorded on every read, outside the cache; only the rendering comes from the page cache,
+    # until the application or anything it shows changes (`application_changes`).
     record_application_read(
         AuditKind.APPLICATION_VIEWED, request.user, [application], request=request
     )
-    return _review_response(request, application, request.GET.get("section", ""))
+
+    def render_page(extra: dict[str, object]) -> HttpResponse:
+        return _review_response(request, application, request.GET.get("section", ""), extra=extra)
+
+    return cached_page(
+        request,
+        "review-page",
+        render_page,
+        expressions=application_changes(application, timezone.now()),
+    )
 
 
 def _review_response(
@@ -243,6 +255,8 @@ def _review_response(
     section: str,
     posted: dict[str, str] | None = None,
     status: int = 200,
+    *,
+    extra: dict[str, object] | None = None,
 ) -> HttpResponse:
     """The review page on `section`; after a refused action, with what was typed (`posted`)."""
     states = section_states(application)
@@ -278,6 +292,7 @@ def _review_response(
                 application, flow_view(application.flow, application.offering.committee)
             ),
             "history": history_rows(application),
+            **(extra or {}),
         },
         status=status,
     )
