@@ -328,8 +328,13 @@ def new_authorities(world: World, count: int) -> list[Authority]:
     )
 
 
+# Units draw from their own counter: the credit code has room for three digits of it, and the
+# shared serial passes 999 once a long session has numbered enough applications.
+_unit_batch = itertools.count(1)
+
+
 def new_units(world: World, count: int) -> list[Unit]:
-    batch = next(_serial)
+    batch = next(_unit_batch)
     return Unit.objects.bulk_create(
         complete_unit(
             world.unit.region, f"预算单位{batch}-{i}", f"预算{batch}-{i}", f"B{batch:03d}{i:04d}"
