@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.identity.forms import ServiceErrorsMixin
+from core.identity.forms import ServiceErrorsMixin, translated_name_field
 from core.models import LEVEL_ORDER, Authority, Level, Qualification, Series
 from tenants.crossing import current_region_code
 from workflow.models import Committee
@@ -15,18 +15,8 @@ def _level_choices() -> list[tuple[str, str]]:
 
 class CommitteeForm(ServiceErrorsMixin, forms.Form):
     name = forms.CharField(label=_("名称"), max_length=128)
-    name_en = forms.CharField(
-        label=_("英文名称"),
-        max_length=128,
-        required=False,
-        help_text=_("可不填：英文读者看到中文名称。"),
-    )
-    name_ug = forms.CharField(
-        label=_("维吾尔文名称"),
-        max_length=128,
-        required=False,
-        help_text=_("可不填：维吾尔文读者看到中文名称。"),
-    )
+    name_en = translated_name_field("en", 128)
+    name_ug = translated_name_field("ug", 128)
     address = forms.CharField(label=_("地址"), max_length=200)
     contacts = forms.CharField(
         label=_("联系人及电话"),

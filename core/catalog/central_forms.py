@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.catalog.manage import GRADE_CHOICES
-from core.identity.forms import ServiceErrorsMixin
+from core.identity.forms import ServiceErrorsMixin, translated_name_field
 from core.models import Level
 
 
@@ -34,18 +34,8 @@ class JSONTextField(forms.CharField):
 
 class QualificationRenameForm(ServiceErrorsMixin, forms.Form):
     name = forms.CharField(label=_("资格名称"), max_length=64)
-    name_en = forms.CharField(
-        label=_("英文名称"),
-        max_length=96,
-        required=False,
-        help_text=_("可不填：英文读者看到中文名称。"),
-    )
-    name_ug = forms.CharField(
-        label=_("维吾尔文名称"),
-        max_length=96,
-        required=False,
-        help_text=_("可不填：维吾尔文读者看到中文名称。"),
-    )
+    name_en = translated_name_field("en", 96)
+    name_ug = translated_name_field("ug", 96)
 
 
 class QualificationCreateForm(ServiceErrorsMixin, forms.Form):
@@ -64,18 +54,8 @@ class QualificationCreateForm(ServiceErrorsMixin, forms.Form):
         help_text=_("仅初级可区分员级、助理级。"),
     )
     name = forms.CharField(label=_("资格名称"), max_length=64)
-    name_en = forms.CharField(
-        label=_("英文名称"),
-        max_length=96,
-        required=False,
-        help_text=_("可不填：英文读者看到中文名称。"),
-    )
-    name_ug = forms.CharField(
-        label=_("维吾尔文名称"),
-        max_length=96,
-        required=False,
-        help_text=_("可不填：维吾尔文读者看到中文名称。"),
-    )
+    name_en = translated_name_field("en", 96)
+    name_ug = translated_name_field("ug", 96)
 
 
 class FormPublishForm(ServiceErrorsMixin, forms.Form):

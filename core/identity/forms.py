@@ -20,6 +20,18 @@ class ServiceErrorsMixin:
             self.add_error(None, error.messages)
 
 
+TRANSLATED_NAME = {
+    "en": (_("英文名称"), _("可不填：英文读者看到中文名称。")),
+    "ug": (_("维吾尔文名称"), _("可不填：维吾尔文读者看到中文名称。")),
+}
+
+
+def translated_name_field(language: str, max_length: int) -> forms.CharField:
+    """The optional English or Uyghur name beside a Chinese one (catalog rows, committees)."""
+    label, hint = TRANSLATED_NAME[language]
+    return forms.CharField(label=label, max_length=max_length, required=False, help_text=hint)
+
+
 class NewAccountForm(ServiceErrorsMixin, forms.Form):
     """Username and a password typed twice: the start of every registration form."""
 

@@ -153,6 +153,21 @@ def on_the_meeting(world: World, count: int) -> dict[str, Any]:
     return {"pk": meeting.pk}
 
 
+def _certificates(rows: list) -> None:
+    """A certificate for each of `rows` (certified applications)."""
+    Certificate.objects.bulk_create(
+        Certificate(
+            application=a,
+            number=f"BUDGET-{next(_serial):06d}",
+            holder_name=a.applicant.name,
+            issued_on=timezone.localdate(),
+            approval_number="新职称字〔2026〕1号",
+            issuing_body="人社局",
+        )
+        for a in rows
+    )
+
+
 def decided(world: World, count: int) -> dict[str, Any]:
     """`count` of the unit's applications through a meeting: passed, 公示, 批文 and certificate
     (the unit's 评审结果 joins every stage)."""
@@ -168,17 +183,7 @@ def decided(world: World, count: int) -> dict[str, Any]:
         ApprovalEntry.objects.bulk_create(
             ApprovalEntry(document=document, application=a) for a in rows
         )
-        Certificate.objects.bulk_create(
-            Certificate(
-                application=a,
-                number=f"BUDGET-{next(_serial):06d}",
-                holder_name=a.applicant.name,
-                issued_on=timezone.localdate(),
-                approval_number="新职称字〔2026〕1号",
-                issuing_body="人社局",
-            )
-            for a in rows
-        )
+        _certificates(rows)
     return {}
 
 
@@ -242,17 +247,7 @@ def approved(world: World, count: int) -> dict[str, Any]:
 def certified(world: World, count: int) -> dict[str, Any]:
     rows = applications(world, count, status=Status.CERTIFIED)
     with in_region(CODE):
-        Certificate.objects.bulk_create(
-            Certificate(
-                application=a,
-                number=f"BUDGET-{next(_serial):06d}",
-                holder_name=a.applicant.name,
-                issued_on=timezone.localdate(),
-                approval_number="新职称字〔2026〕1号",
-                issuing_body="人社局",
-            )
-            for a in rows
-        )
+        _certificates(rows)
     return {}
 
 
